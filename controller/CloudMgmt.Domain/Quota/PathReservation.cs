@@ -1,0 +1,72 @@
+using CloudMgmt.Domain.Resources;
+
+namespace CloudMgmt.Domain.Quota;
+
+/// <summary>Sets one allocation's amount at path level <paramref name="level"/> (0 = the tenant's pool).</summary>
+public delegate ValueTask<LedgerResult> SetAtLevel(int level, ResourceVector amount);
+
+/// <summary>The outcome of changing an allocation's reservation along its path.</summary>
+/// <param name="Reach">How many levels, from the leaf, now hold an entry for the allocation.</param>
+public sealed record PathOutcome(bool Accepted, IReadOnlyList<Shortfall> Shortfalls, int Reach);
+
+/// <summary>
+/// The reservation protocol along one path, leaf to root. Each pool decides alone with
+/// <see cref="PoolLedger.TrySet"/> and passes its spill upwards. A refusal rolls every level back
+/// with shrinks, which can never be refused, so a failed request leaves no reservation behind.
+/// The same code drives the in-memory <see cref="QuotaTree"/> and the pool grains.
+/// </summary>
+public static class PathReservation
+{
+    /// <param name="depth">Number of pools on the path.</param>
+    /// <param name="target">The allocation's new amount.</param>
+    /// <param name="previous">Its amount before (zero for a new allocation).</param>
+    /// <param name="previousReach">How many levels held an entry before.</param>
+    public static async ValueTask<PathOutcome> SetAsync(
+        int depth, ResourceVector target, ResourceVector previous, int previousReach, SetAtLevel setAt)
+    {
+        var amount = target;
+        var reach = 0;
+        for (var level = 0; level < depth && (!amount.IsZero || level < previousReach); level++)
+        {
+            var result = await setAt(level, amount).ConfigureAwait(false);
+            if (!result.Accepted)
+            {
+                var restoredReach = await ShrinkAlongAsync(Math.Max(level, previousReach), previous, setAt).ConfigureAwait(false);
+                return new PathOutcome(false, result.Shortfalls, restoredReach);
+            }
+
+            reach = amount.IsZero ? reach : level + 1;
+            amount = result.Spill;
+        }
+
+        if (!amount.IsZero)
+        {
+            throw new InvalidOperationException($"The root pool spilled {amount}; a root must hold everything itself.");
+        }
+
+        return new PathOutcome(true, [], reach);
+    }
+
+    /// <summary>
+    /// Sets every level below <paramref name="levels"/> to an amount no larger than it holds, starting
+    /// from <paramref name="amount"/> at the leaf. Used for roll-back and for release (amount zero).
+    /// </summary>
+    public static async ValueTask<int> ShrinkAlongAsync(int levels, ResourceVector amount, SetAtLevel setAt)
+    {
+        var reach = 0;
+        for (var level = 0; level < levels; level++)
+        {
+            var result = await setAt(level, amount).ConfigureAwait(false);
+            if (!result.Accepted)
+            {
+                throw new InvalidOperationException(
+                    $"A shrink was refused at level {level}: {string.Join("; ", result.Shortfalls)}. This is a bug.");
+            }
+
+            reach = amount.IsZero ? reach : level + 1;
+            amount = result.Spill;
+        }
+
+        return reach;
+    }
+}

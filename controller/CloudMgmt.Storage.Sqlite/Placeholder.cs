@@ -1,0 +1,2 @@
+namespace CloudMgmt.Storage.Sqlite;
+internal static class Placeholder { }
