@@ -13,7 +13,8 @@ public sealed record PathOutcome(bool Accepted, IReadOnlyList<Shortfall> Shortfa
 /// The reservation protocol along one path, leaf to root. Each pool decides alone with
 /// <see cref="PoolLedger.TrySet"/> and passes its spill upwards. A refusal rolls every level back
 /// with shrinks, which can never be refused, so a failed request leaves no reservation behind.
-/// The same code drives the in-memory <see cref="QuotaTree"/> and the pool grains.
+/// The same code drives the in-memory <see cref="QuotaTree"/> and the pool grains. It awaits
+/// without ConfigureAwait(false) on purpose: in a grain, continuations must stay on the grain's scheduler.
 /// </summary>
 public static class PathReservation
 {
@@ -28,10 +29,10 @@ public static class PathReservation
         var reach = 0;
         for (var level = 0; level < depth && (!amount.IsZero || level < previousReach); level++)
         {
-            var result = await setAt(level, amount).ConfigureAwait(false);
+            var result = await setAt(level, amount);
             if (!result.Accepted)
             {
-                var restoredReach = await ShrinkAlongAsync(Math.Max(level, previousReach), previous, setAt).ConfigureAwait(false);
+                var restoredReach = await ShrinkAlongAsync(Math.Max(level, previousReach), previous, setAt);
                 return new PathOutcome(false, result.Shortfalls, restoredReach);
             }
 
@@ -56,7 +57,7 @@ public static class PathReservation
         var reach = 0;
         for (var level = 0; level < levels; level++)
         {
-            var result = await setAt(level, amount).ConfigureAwait(false);
+            var result = await setAt(level, amount);
             if (!result.Accepted)
             {
                 throw new InvalidOperationException(

@@ -1,0 +1,41 @@
+using CloudMgmt.Domain.Allocations;
+using CloudMgmt.Domain.Quota;
+using CloudMgmt.Domain.Resources;
+
+namespace CloudMgmt.Grains.Allocations;
+
+/// <summary>A department's request for capacity.</summary>
+/// <param name="RequestHash">A digest of the request body, so that a retry with the same idempotency key can be told from a different request.</param>
+[GenerateSerializer, Immutable]
+public sealed record AllocationRequest(
+    string Tenant,
+    ResourceVector Resources,
+    IReadOnlyDictionary<string, string>? Constraints,
+    int Priority,
+    string RequestHash);
+
+/// <summary>Would a request be admitted, and if not, where it falls short.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AdmissionDecision(
+    bool Fits,
+    bool NeedsApproval,
+    IReadOnlyList<string> Path,
+    IReadOnlyList<Shortfall> Shortfalls,
+    IReadOnlyList<ApprovalReason> ApprovalReasons);
+
+[GenerateSerializer, Immutable]
+public sealed record AllocationEvent(DateTimeOffset At, AllocationStatus Status, string Message, string? By);
+
+[GenerateSerializer, Immutable]
+public sealed record AllocationView(
+    string Id,
+    string Tenant,
+    string Pool,
+    ResourceVector Resources,
+    IReadOnlyDictionary<string, string> Constraints,
+    int Priority,
+    AllocationStatus Status,
+    AdmissionDecision Decision,
+    IReadOnlyList<AllocationEvent> History,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,34 @@
+using CloudMgmt.Domain.Resources;
+using Orleans.Concurrency;
+
+namespace CloudMgmt.Grains.Allocations;
+
+/// <summary>One allocation request; keyed by allocation id. Owns its lifecycle and its reservation along the pool path.</summary>
+public interface IAllocationGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Admits the request, or refuses it and records nothing. Submitting the same request again
+    /// returns the allocation as it is; a different request under the same id is a conflict.
+    /// </summary>
+    Task<Outcome<AllocationView>> Submit(AllocationRequest request);
+
+    [ReadOnly]
+    Task<AllocationView?> Get();
+
+    Task<Outcome<AllocationView>> Resize(ResourceVector resources, string? by);
+
+    Task<Outcome<AllocationView>> Release(string? by);
+
+    Task<Outcome<AllocationView>> Approve(string? by, string? note);
+
+    Task<Outcome<AllocationView>> Reject(string? by, string? reason);
+
+    /// <summary>Asked by a pool checking an unconfirmed reservation: does this allocation hold quota in that pool?</summary>
+    Task<bool> HoldsReservation(string poolId);
+}
+
+/// <summary>Evaluates a request against the current state of its path without changing anything (dry run).</summary>
+public interface IAdmissionAdvisorGrain : IGrainWithIntegerKey
+{
+    Task<Outcome<AdmissionDecision>> Evaluate(AllocationRequest request);
+}

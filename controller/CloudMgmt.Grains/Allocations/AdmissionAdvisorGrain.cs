@@ -1,0 +1,49 @@
+using CloudMgmt.Domain.Quota;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Pools;
+using Orleans.Concurrency;
+
+namespace CloudMgmt.Grains.Allocations;
+
+/// <summary>
+/// Dry run: walks the path asking each pool what it would answer, changing nothing. The answer is
+/// a good forecast, not a promise: other requests may land between the dry run and the real one.
+/// </summary>
+[StatelessWorker]
+public sealed class AdmissionAdvisorGrain : Grain, IAdmissionAdvisorGrain
+{
+    public async Task<Outcome<AdmissionDecision>> Evaluate(AllocationRequest request)
+    {
+        var catalog = GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key);
+        var tenant = await catalog.GetTenant(request.Tenant);
+        if (tenant is null)
+        {
+            return Failure.Invalid("tenant", $"tenant '{request.Tenant}' does not exist");
+        }
+
+        var path = await catalog.GetAdmissionPath(tenant.Pool);
+        if (path is null)
+        {
+            return Failure.Conflict($"pool '{tenant.Pool}' of tenant '{request.Tenant}' does not exist");
+        }
+
+        var probeId = "dry-run-" + Guid.NewGuid().ToString("N");
+        var shortfalls = new List<Shortfall>();
+        var amount = request.Resources;
+        foreach (var poolId in path.PoolIds)
+        {
+            if (amount.IsZero)
+            {
+                break;
+            }
+
+            var result = await GrainFactory.GetGrain<IQuotaPoolGrain>(poolId).Evaluate(probeId, amount);
+            shortfalls.AddRange(result.Shortfalls);
+            // A refusing pool passes nothing upwards: the walk names the first pool that is short.
+            amount = result.Accepted ? result.Spill : ResourceVector.Zero;
+        }
+
+        var reasons = ApprovalRule.Reasons(request.Resources, path.PoolIds.Zip(path.Thresholds));
+        return new AdmissionDecision(shortfalls.Count == 0, reasons.Count > 0, path.PoolIds, shortfalls, reasons);
+    }
+}

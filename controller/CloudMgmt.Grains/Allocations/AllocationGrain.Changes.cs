@@ -1,0 +1,201 @@
+using CloudMgmt.Domain.Allocations;
+using CloudMgmt.Domain.Quota;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Persistence;
+using CloudMgmt.Grains.Pools;
+
+namespace CloudMgmt.Grains.Allocations;
+
+public sealed partial class AllocationGrain
+{
+    public async Task<Outcome<AllocationView>> Resize(ResourceVector resources, string? by)
+    {
+        if (Missing() is { } missing)
+        {
+            return missing;
+        }
+
+        if (!AllocationLifecycle.CanResize(S.Status))
+        {
+            return Failure.Conflict($"an allocation that is {S.Status} cannot be resized; only an Admitted one can");
+        }
+
+        var current = VectorState.Load(S.Resources);
+        if (current.Equals(resources))
+        {
+            return View();
+        }
+
+        var thresholds = await GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key).GetAdmissionPath(S.Path[0]);
+        var reasons = thresholds is null ? [] : ApprovalRule.Reasons(resources, S.Path.Zip(thresholds.Thresholds));
+        if (reasons.Count > 0)
+        {
+            return Failure.Conflict("the new size needs an operator's approval (" + string.Join("; ", reasons) +
+                "); submit it as a new allocation request instead");
+        }
+
+        // Two monotonic passes: shrink what goes down, then grow what goes up. Each pass has a safe
+        // way back (a shrink along the path), which a mixed change in one pass would not have.
+        var floor = ResourceVector.Min(current, resources);
+        if (!floor.Equals(current))
+        {
+            await BeginAsync(PendingWork.Resize, floor, current, by, null);
+            S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, floor, SetAt(S.Path));
+            S.Resources = VectorState.Save(floor);
+        }
+
+        if (!floor.Equals(resources))
+        {
+            await BeginAsync(PendingWork.Resize, floor, resources, by, null);
+            var outcome = await PathReservation.SetAsync(S.Path.Count, resources, floor, S.Reach, SetAt(S.Path));
+            S.Reach = outcome.Reach;
+            if (!outcome.Accepted)
+            {
+                await RestoreAsync(floor, current);
+                return new Failure(FailureKind.QuotaExceeded,
+                    "the new size does not fit: " + string.Join("; ", outcome.Shortfalls), "resources", outcome.Shortfalls);
+            }
+
+            S.Resources = VectorState.Save(resources);
+        }
+
+        S.Work = PendingWork.None;
+        AddEvent(S.Status, $"resized from {current} to {resources}", by);
+        await state.WriteStateAsync();
+        await IndexAsync();
+        return View();
+    }
+
+    /// <summary>After a refused growth, tries to grow back what the shrink pass gave up; keeps the floor if that no longer fits.</summary>
+    private async Task RestoreAsync(ResourceVector floor, ResourceVector current)
+    {
+        var kept = floor;
+        if (!floor.Equals(current))
+        {
+            var back = await PathReservation.SetAsync(S.Path.Count, current, floor, S.Reach, SetAt(S.Path));
+            S.Reach = back.Reach;
+            kept = back.Accepted ? current : floor;
+        }
+
+        S.Resources = VectorState.Save(kept);
+        S.Work = PendingWork.None;
+        if (!kept.Equals(current))
+        {
+            AddEvent(S.Status, $"a mixed resize was refused and the part given back could not be taken again; the allocation is {kept}", null);
+        }
+
+        await state.WriteStateAsync();
+        await IndexAsync();
+    }
+
+    public async Task<Outcome<AllocationView>> Release(string? by)
+    {
+        if (Missing() is { } missing)
+        {
+            return missing;
+        }
+
+        if (S.Status == AllocationStatus.Released)
+        {
+            return View(); // releasing twice is not an error
+        }
+
+        if (!AllocationLifecycle.CanMove(S.Status, AllocationStatus.Released))
+        {
+            return Failure.Conflict(AllocationLifecycle.WhyNot(S.Status, AllocationStatus.Released)!);
+        }
+
+        await BeginAsync(PendingWork.Release, ResourceVector.Zero, ResourceVector.Zero, by, null);
+        return await FinishReleaseAsync(AllocationStatus.Released, "released; quota returned");
+    }
+
+    public async Task<Outcome<AllocationView>> Approve(string? by, string? note)
+    {
+        if (Missing() is { } missing)
+        {
+            return missing;
+        }
+
+        if (S.Status != AllocationStatus.PendingApproval)
+        {
+            return Failure.Conflict($"only an allocation waiting for approval can be approved; this one is {S.Status}");
+        }
+
+        Move(AllocationStatus.Admitted, "approved" + (note is null ? "" : ": " + note), by);
+        await state.WriteStateAsync();
+        await IndexAsync();
+        return View();
+    }
+
+    public async Task<Outcome<AllocationView>> Reject(string? by, string? reason)
+    {
+        if (Missing() is { } missing)
+        {
+            return missing;
+        }
+
+        if (S.Status != AllocationStatus.PendingApproval)
+        {
+            return Failure.Conflict($"only an allocation waiting for approval can be rejected; this one is {S.Status}");
+        }
+
+        await BeginAsync(PendingWork.Reject, ResourceVector.Zero, ResourceVector.Zero, by, reason);
+        return await FinishReleaseAsync(AllocationStatus.Rejected, "rejected" + (reason is null ? "" : ": " + reason));
+    }
+
+    private Failure? Missing() => state.RecordExists ? null : Failure.NotFound($"allocation '{Id}' does not exist");
+
+    private async Task BeginAsync(PendingWork work, ResourceVector from, ResourceVector to, string? by, string? note)
+    {
+        S.Work = work;
+        S.WorkFrom = VectorState.Save(from);
+        S.WorkTo = VectorState.Save(to);
+        S.WorkBy = by;
+        S.WorkNote = note;
+        await state.WriteStateAsync();
+    }
+
+    private async Task<AllocationView> FinishReleaseAsync(AllocationStatus final, string message)
+    {
+        S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
+        S.Work = PendingWork.None;
+        Move(final, message, S.WorkBy);
+        await state.WriteStateAsync();
+        await IndexAsync();
+        return View();
+    }
+
+    /// <summary>
+    /// A crash interrupted a change to the path. A release or rejection is finished; a resize ends at
+    /// the smaller of old and new size in each resource (its floor), which a shrink can always reach,
+    /// and the history says so.
+    /// </summary>
+    private async Task FinishInterruptedWorkAsync()
+    {
+        switch (S.Work)
+        {
+            case PendingWork.Release:
+                await FinishReleaseAsync(AllocationStatus.Released, "released (finished after a restart)");
+                break;
+            case PendingWork.Reject:
+                await FinishReleaseAsync(AllocationStatus.Rejected, "rejected (finished after a restart)" +
+                    (S.WorkNote is null ? "" : ": " + S.WorkNote));
+                break;
+            case PendingWork.Resize:
+                await RollBackResizeAsync();
+                break;
+        }
+    }
+
+    private async Task RollBackResizeAsync()
+    {
+        var floor = VectorState.Load(S.WorkFrom);
+        var target = VectorState.Load(S.WorkTo);
+        S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, floor, SetAt(S.Path));
+        S.Resources = VectorState.Save(floor);
+        S.Work = PendingWork.None;
+        AddEvent(S.Status, $"a resize to {target} was interrupted by a restart; the allocation is {floor}", S.WorkBy);
+        await state.WriteStateAsync();
+        await IndexAsync();
+    }
+}

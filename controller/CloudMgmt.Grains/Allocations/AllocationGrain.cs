@@ -1,0 +1,151 @@
+using CloudMgmt.Domain.Allocations;
+using CloudMgmt.Domain.Quota;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Persistence;
+using CloudMgmt.Grains.Pools;
+using CloudMgmt.Grains.Tenants;
+
+namespace CloudMgmt.Grains.Allocations;
+
+/// <summary>
+/// Owns one allocation's lifecycle and drives its reservation along the pool path with
+/// <see cref="PathReservation"/>. Not reentrant: a pool asking whether this allocation holds a
+/// reservation waits until the request in progress has finished, and so always gets a settled answer.
+/// A new request is written once, after every pool has accepted it; a refused one writes nothing.
+/// </summary>
+public sealed partial class AllocationGrain(
+    [PersistentState("allocation")] IPersistentState<AllocationState> state, TimeProvider time) : Grain, IAllocationGrain
+{
+    private bool _indexed;
+
+    private AllocationState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && S.Work != PendingWork.None)
+        {
+            await FinishInterruptedWorkAsync();
+        }
+    }
+
+    public async Task<Outcome<AllocationView>> Submit(AllocationRequest request)
+    {
+        if (state.RecordExists)
+        {
+            return string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal)
+                ? View()
+                : Failure.Conflict("this idempotency key was already used for a different request; use a new key");
+        }
+
+        var path = await ResolvePathAsync(request.Tenant);
+        if (!path.Succeeded)
+        {
+            return path.Failure!;
+        }
+
+        var pools = path.Value!.PoolIds;
+        var outcome = await PathReservation.SetAsync(pools.Count, request.Resources, ResourceVector.Zero, 0, SetAt(pools));
+        if (!outcome.Accepted)
+        {
+            return new Failure(FailureKind.QuotaExceeded,
+                "the request does not fit: " + string.Join("; ", outcome.Shortfalls), "resources", outcome.Shortfalls);
+        }
+
+        var reasons = ApprovalRule.Reasons(request.Resources, pools.Zip(path.Value.Thresholds));
+        var now = time.GetUtcNow();
+        FillNew(request, pools, outcome.Reach, reasons, now);
+        await state.WriteStateAsync();
+        await IndexAsync();
+        return View();
+    }
+
+    public Task<AllocationView?> Get() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task<bool> HoldsReservation(string poolId)
+    {
+        if (!state.RecordExists || !AllocationLifecycle.HoldsQuota(S.Status))
+        {
+            return false;
+        }
+
+        if (!_indexed)
+        {
+            await IndexAsync(); // repairs the tenant index if a crash came between our write and its
+        }
+
+        var level = S.Path.IndexOf(poolId);
+        return level >= 0 && level < S.Reach;
+    }
+
+    private async Task<Outcome<AdmissionPath>> ResolvePathAsync(string tenantId)
+    {
+        var catalog = GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key);
+        var tenant = await catalog.GetTenant(tenantId);
+        if (tenant is null)
+        {
+            return Failure.Invalid("tenant", $"tenant '{tenantId}' does not exist");
+        }
+
+        var path = await catalog.GetAdmissionPath(tenant.Pool);
+        return path is null ? Failure.Conflict($"pool '{tenant.Pool}' of tenant '{tenantId}' does not exist") : path;
+    }
+
+    private SetAtLevel SetAt(IReadOnlyList<string> pools)
+    {
+        var grains = GrainFactory;
+        var id = Id;
+        return (level, amount) => new ValueTask<LedgerResult>(grains.GetGrain<IQuotaPoolGrain>(pools[level]).Set(id, amount));
+    }
+
+    private void FillNew(AllocationRequest request, IReadOnlyList<string> pools, int reach, IReadOnlyList<ApprovalReason> reasons, DateTimeOffset now)
+    {
+        S.Tenant = request.Tenant;
+        S.Path = [.. pools];
+        S.Resources = VectorState.Save(request.Resources);
+        S.Reach = reach;
+        S.Constraints = request.Constraints is null ? [] : new Dictionary<string, string>(request.Constraints, StringComparer.Ordinal);
+        S.Priority = request.Priority;
+        S.RequestHash = request.RequestHash;
+        S.ApprovalReasons = reasons.Select(r => new ApprovalReasonState
+        {
+            PoolId = r.PoolId, Resource = r.Resource, Requested = r.Requested, Threshold = r.Threshold,
+        }).ToList();
+        S.CreatedAt = now;
+        AddEvent(AllocationStatus.Pending, $"requested {request.Resources} for tenant '{request.Tenant}'", null);
+        if (reasons.Count > 0)
+        {
+            Move(AllocationStatus.PendingApproval, "quota reserved; waiting for approval: " + string.Join("; ", reasons), null);
+        }
+        else
+        {
+            Move(AllocationStatus.Admitted, $"admitted through {string.Join(" > ", pools)}", null);
+        }
+    }
+
+    private void Move(AllocationStatus to, string message, string? by)
+    {
+        if (AllocationLifecycle.WhyNot(S.Status, to) is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+
+        S.Status = to;
+        AddEvent(to, message, by);
+    }
+
+    private void AddEvent(AllocationStatus status, string message, string? by)
+    {
+        var now = time.GetUtcNow();
+        S.History.Add(new EventState { At = now, Status = status, Message = message, By = by });
+        S.UpdatedAt = now;
+    }
+
+    private async Task IndexAsync()
+    {
+        await GrainFactory.GetGrain<ITenantGrain>(S.Tenant).Record(new AllocationSummary(
+            Id, S.Tenant, S.Status, VectorState.Load(S.Resources), S.Priority, S.CreatedAt, S.UpdatedAt));
+        _indexed = true;
+    }
+}

@@ -1,0 +1,34 @@
+using CloudMgmt.Domain;
+using CloudMgmt.Grains.Tenants;
+
+namespace CloudMgmt.Grains.Pools;
+
+public sealed partial class CatalogGrain
+{
+    public async Task<Outcome<TenantSpec>> CreateTenant(TenantSpec spec)
+    {
+        if (!Identifier.IsValid(spec.Id))
+        {
+            return Failure.Invalid("id", $"'{spec.Id}' is not a valid tenant id: {Identifier.Rule}");
+        }
+
+        if (state.State.Tenants.ContainsKey(spec.Id))
+        {
+            return Failure.Conflict($"tenant '{spec.Id}' already exists");
+        }
+
+        if (!_pools.ContainsKey(spec.Pool))
+        {
+            return Failure.Invalid("pool", $"pool '{spec.Pool}' does not exist; create it first");
+        }
+
+        state.State.Tenants[spec.Id] = TenantSpecState.Save(spec);
+        await state.WriteStateAsync();
+        return spec;
+    }
+
+    public Task<TenantSpec?> GetTenant(string id) => Task.FromResult(state.State.Tenants.GetValueOrDefault(id)?.Load());
+
+    public Task<IReadOnlyList<TenantSpec>> ListTenants() => Task.FromResult<IReadOnlyList<TenantSpec>>(
+        state.State.Tenants.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Load()).ToList());
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using CloudMgmt.Grains.Allocations;
+using CloudMgmt.Host.Auth;
+
+namespace CloudMgmt.Host.Api;
+
+/// <summary>Turns a create-allocation body into a grain request, or into a problem naming every bad field.</summary>
+internal static class AllocationInput
+{
+    private const int MaxConstraints = 32;
+    private const int MaxConstraintLength = 253;
+    private const int MaxIdempotencyKeyLength = 255;
+
+    public static (AllocationRequest? Request, IResult? Problem) Parse(CreateAllocationRequest body, ClaimsPrincipal user, string? idempotencyKey)
+    {
+        var v = new Validation();
+        var bound = user.BoundTenant();
+        var tenant = v.Id("tenant", body.Tenant ?? bound);
+        var resources = v.Resources("resources", body.Resources, required: true, nonZero: true);
+        var priority = body.Priority ?? 0;
+        if (priority is < -1000 or > 1000)
+        {
+            v.Add("priority", "must be between -1000 and 1000");
+        }
+
+        var constraints = body.Constraints ?? [];
+        if (constraints.Count > MaxConstraints)
+        {
+            v.Add("constraints", $"at most {MaxConstraints} constraints");
+        }
+
+        foreach (var (key, value) in constraints.Where(c => c.Key.Length is 0 or > MaxConstraintLength || c.Value.Length > MaxConstraintLength))
+        {
+            v.Add($"constraints.{key}", $"keys must be 1-{MaxConstraintLength} characters and values at most {MaxConstraintLength}");
+        }
+
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        {
+            v.Add("Idempotency-Key", $"must be 1-{MaxIdempotencyKeyLength} printable characters");
+        }
+
+        if (!v.Ok)
+        {
+            return (null, v.Problem());
+        }
+
+        if (bound is not null && tenant != bound)
+        {
+            return (null, Problems.From(new Grains.Failure(Grains.FailureKind.Invalid,
+                $"this key acts for tenant '{bound}' only", "tenant")));
+        }
+
+        var hash = Hash(tenant!, resources!.ToString(), constraints, priority);
+        return (new AllocationRequest(tenant!, resources, constraints, priority, hash), null);
+    }
+
+    /// <summary>A digest of the request's meaning (not its formatting), to tell a retry from a different request.</summary>
+    private static string Hash(string tenant, string resources, Dictionary<string, string> constraints, int priority)
+    {
+        var text = new StringBuilder().Append(tenant).Append('\n').Append(resources).Append('\n').Append(priority);
+        foreach (var (k, val) in constraints.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(k).Append('=').Append(val);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// <summary>
+/// Allocation ids. With an Idempotency-Key the id is derived from tenant and key, so every retry
+/// lands on the same allocation grain, which answers with what it already did: no second
+/// allocation, and no separate key index that could disagree with it.
+/// </summary>
+internal static class AllocationIds
+{
+    public static string For(string tenant, string? idempotencyKey) => idempotencyKey is null
+        ? "alloc-" + Guid.CreateVersion7().ToString("N")
+        : "alloc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tenant + "\n" + idempotencyKey)))[..32];
+
+    public static bool LooksValid(string id) =>
+        id.Length == 38 && id.StartsWith("alloc-", StringComparison.Ordinal) && id[6..].All(char.IsAsciiHexDigitLower);
+}

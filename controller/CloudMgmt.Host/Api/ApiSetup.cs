@@ -1,0 +1,52 @@
+using CloudMgmt.Grains.Pools;
+using CloudMgmt.Host.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace CloudMgmt.Host.Api;
+
+internal static class ApiSetup
+{
+    public static IServiceCollection AddCloudMgmtApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddSingleton<StartupState>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        return services;
+    }
+
+    public static WebApplication UseCloudMgmtApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "CloudMgmt API v1");
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "CloudMgmt API";
+        });
+
+        var api = app.MapGroup("/api/v1");
+        api.MapPools();
+        api.MapTenants();
+        api.MapAllocations();
+        api.MapKeys();
+
+        app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
+        app.MapGet("/readyz", async (StartupState startup, IGrainFactory grains) =>
+        {
+            if (!startup.IsReady)
+            {
+                return Results.Problem("start-up recovery has not finished", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).ListPools();
+            return Results.Ok(new { status = "ready" });
+        }).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        return app;
+    }
+}

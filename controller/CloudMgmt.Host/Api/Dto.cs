@@ -1,0 +1,96 @@
+using CloudMgmt.Domain.Quota;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Allocations;
+using CloudMgmt.Grains.Keys;
+using CloudMgmt.Grains.Pools;
+using CloudMgmt.Grains.Tenants;
+
+namespace CloudMgmt.Host.Api;
+
+public sealed record CreatePoolRequest(
+    string? Id, string? Parent, string? DisplayName, Dictionary<string, long>? Quota,
+    Dictionary<string, long>? BorrowingLimit, Dictionary<string, long>? LendingLimit, Dictionary<string, long>? ApprovalThreshold);
+
+public sealed record UpdatePoolRequest(
+    string? DisplayName, Dictionary<string, long>? Quota,
+    Dictionary<string, long>? BorrowingLimit, Dictionary<string, long>? LendingLimit, Dictionary<string, long>? ApprovalThreshold);
+
+public sealed record PoolResponse(
+    string Id, string? Parent, string? DisplayName, IReadOnlyDictionary<string, long> Quota,
+    IReadOnlyDictionary<string, long>? BorrowingLimit, IReadOnlyDictionary<string, long>? LendingLimit,
+    IReadOnlyDictionary<string, long>? ApprovalThreshold, IReadOnlyDictionary<string, long> SubtreeQuota,
+    IReadOnlyDictionary<string, long> Reserved, IReadOnlyDictionary<string, long> Borrowed, int Reservations);
+
+public sealed record PoolTreeNode(PoolResponse Pool, IReadOnlyList<PoolTreeNode> Children);
+
+public sealed record CreateTenantRequest(string? Id, string? Pool, string? DisplayName);
+
+public sealed record TenantResponse(
+    string Id, string Pool, string? DisplayName, IReadOnlyDictionary<string, long> Admitted,
+    IReadOnlyDictionary<string, long> PendingApproval, int Allocations);
+
+public sealed record CreateAllocationRequest(
+    string? Tenant, Dictionary<string, long>? Resources, Dictionary<string, string>? Constraints, int? Priority);
+
+public sealed record ResizeAllocationRequest(Dictionary<string, long>? Resources);
+
+public sealed record DecisionNoteRequest(string? Reason);
+
+public sealed record ShortfallResponse(string Pool, string Resource, long Requested, long Available, long Short);
+
+public sealed record ApprovalReasonResponse(string Pool, string Resource, long Requested, long Threshold);
+
+public sealed record DecisionResponse(
+    bool Fits, bool NeedsApproval, IReadOnlyList<string> Path, IReadOnlyList<ShortfallResponse> Shortfalls,
+    IReadOnlyList<ApprovalReasonResponse> ApprovalReasons);
+
+public sealed record DryRunResponse(bool DryRun, bool WouldBeAdmitted, string WouldBe, DecisionResponse Decision);
+
+public sealed record EventResponse(DateTimeOffset At, string Status, string Message, string? By);
+
+public sealed record AllocationResponse(
+    string Id, string Tenant, string Pool, IReadOnlyDictionary<string, long> Resources,
+    IReadOnlyDictionary<string, string> Constraints, int Priority, string Status, DecisionResponse Decision,
+    IReadOnlyList<EventResponse> History, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record AllocationSummaryResponse(
+    string Id, string Tenant, string Status, IReadOnlyDictionary<string, long> Resources, int Priority,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? Next);
+
+public sealed record CreateKeyRequest(string? Role, string? Tenant, string? Name);
+
+public sealed record KeyResponse(string Id, string? Name, string Role, string? Tenant, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+public sealed record IssuedKeyResponse(string Id, string? Name, string Role, string? Tenant, DateTimeOffset CreatedAt, string Token);
+
+/// <summary>Maps grain messages to the wire shapes above.</summary>
+internal static class Dto
+{
+    public static IReadOnlyDictionary<string, long> Map(ResourceVector v) => v.ToDictionary();
+
+    public static PoolResponse Pool(PoolSpec spec, PoolUsage usage) => new(
+        spec.Id, spec.Parent, spec.DisplayName, Map(spec.Quota), spec.BorrowingLimit is null ? null : Map(spec.BorrowingLimit),
+        spec.LendingLimit, spec.ApprovalThreshold, Map(usage.Limits.SubtreeQuota), Map(usage.Reserved), Map(usage.Borrowed),
+        usage.Reservations);
+
+    public static TenantResponse Tenant(TenantSpec spec, TenantUsage usage) =>
+        new(spec.Id, spec.Pool, spec.DisplayName, Map(usage.Admitted), Map(usage.PendingApproval), usage.Allocations);
+
+    public static ShortfallResponse Shortfall(Shortfall s) => new(s.PoolId, s.Resource, s.Requested, s.Available, s.Short);
+
+    public static DecisionResponse Decision(AdmissionDecision d) => new(
+        d.Fits, d.NeedsApproval, d.Path, d.Shortfalls.Select(Shortfall).ToList(),
+        d.ApprovalReasons.Select(r => new ApprovalReasonResponse(r.PoolId, r.Resource, r.Requested, r.Threshold)).ToList());
+
+    public static AllocationResponse Allocation(AllocationView a) => new(
+        a.Id, a.Tenant, a.Pool, Map(a.Resources), a.Constraints, a.Priority, a.Status.ToString(), Decision(a.Decision),
+        a.History.Select(e => new EventResponse(e.At, e.Status.ToString(), e.Message, e.By)).ToList(), a.CreatedAt, a.UpdatedAt);
+
+    public static AllocationSummaryResponse Summary(AllocationSummary s) =>
+        new(s.Id, s.Tenant, s.Status.ToString(), Map(s.Resources), s.Priority, s.CreatedAt, s.UpdatedAt);
+
+    public static KeyResponse Key(ApiKeyView k) =>
+        new(k.Id, k.Name, k.Role.ToString().ToLowerInvariant(), k.Tenant, k.CreatedAt, k.RevokedAt);
+}

@@ -1,0 +1,90 @@
+using CloudMgmt.Domain;
+using CloudMgmt.Domain.Resources;
+
+namespace CloudMgmt.Host.Api;
+
+/// <summary>Collects every problem with a request, each under the path of its field, before anything is changed.</summary>
+internal sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Ok => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public IResult Problem() => Problems.Invalid(Errors);
+
+    public string? Id(string field, string? value, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(field, "is required");
+            }
+
+            return null;
+        }
+
+        if (!Identifier.IsValid(value))
+        {
+            Add(field, $"'{value}' is not valid: {Identifier.Rule}");
+        }
+
+        return value;
+    }
+
+    /// <summary>A resource map: valid names, non-negative amounts; when <paramref name="nonZero"/>, at least one positive amount.</summary>
+    public ResourceVector? Resources(string field, IReadOnlyDictionary<string, long>? map, bool required, bool nonZero = false)
+    {
+        if (map is null)
+        {
+            if (required)
+            {
+                Add(field, "is required, e.g. {\"vcpu\": 4, \"memoryGiB\": 16}");
+            }
+
+            return null;
+        }
+
+        var ok = Limits(field, map);
+        if (ok && nonZero && map.Values.All(v => v == 0))
+        {
+            Add(field, "must ask for a positive amount of at least one resource");
+            ok = false;
+        }
+
+        return ok ? ResourceVector.From(map) : null;
+    }
+
+    /// <summary>A per-resource limit map where explicit zeros matter (lending limit, approval threshold).</summary>
+    public bool Limits(string field, IReadOnlyDictionary<string, long>? map)
+    {
+        var ok = true;
+        foreach (var (name, value) in map ?? new Dictionary<string, long>())
+        {
+            if (!ResourceNames.IsValid(name))
+            {
+                Add($"{field}.{name}", "is not a valid resource name: a letter, then letters, digits, '.', '-', '_' or '/' (63 at most)");
+                ok = false;
+            }
+            else if (value < 0)
+            {
+                Add($"{field}.{name}", $"must not be negative (got {value})");
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+}

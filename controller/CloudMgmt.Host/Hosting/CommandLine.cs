@@ -1,0 +1,28 @@
+namespace CloudMgmt.Host.Hosting;
+
+/// <summary>The command-line surface. Options are read through ASP.NET Core configuration, so each also works as an environment variable.</summary>
+internal static class CommandLine
+{
+    public const string Help = """
+        cloudmgmt: one management plane for a province's government clouds.
+
+        Usage: cloudmgmt [options]
+
+        Options:
+          --data-dir <path>        Where state is kept (SQLite file, generated admin token).
+                                   Default: ./data. Env: CLOUDMGMT_DATA_DIR.
+          --urls <urls>            Addresses to listen on, as in any ASP.NET Core app.
+                                   Default: http://localhost:5080.
+          --Orleans:SiloPort <n>   Silo port (default 11111); --Orleans:GatewayPort <n> (default 30000).
+          -h, --help               Show this help.
+
+        Environment:
+          CLOUDMGMT_ADMIN_TOKEN    An operator token to accept. Without it, one is generated on first
+                                   start into <data-dir>/admin-token (mode 0600).
+
+        API: /api/v1/...; OpenAPI document at /openapi/v1.json; browsable docs at /docs;
+        health at /healthz and /readyz.
+        """;
+
+    public static bool WantsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
+}

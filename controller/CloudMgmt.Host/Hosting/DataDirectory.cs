@@ -1,0 +1,17 @@
+namespace CloudMgmt.Host.Hosting;
+
+/// <summary>The folder that holds everything this node keeps: the state database and the generated admin token.</summary>
+public sealed record DataDirectory(string Path)
+{
+    public string StateDatabase => System.IO.Path.Combine(Path, "state.db");
+
+    public string AdminTokenFile => System.IO.Path.Combine(Path, "admin-token");
+
+    public static DataDirectory Resolve(IConfiguration configuration)
+    {
+        var configured = configuration["data-dir"] ?? configuration["CLOUDMGMT_DATA_DIR"] ?? "data";
+        var full = System.IO.Path.GetFullPath(configured);
+        Directory.CreateDirectory(full);
+        return new DataDirectory(full);
+    }
+}

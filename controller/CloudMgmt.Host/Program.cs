@@ -1,0 +1,23 @@
+using CloudMgmt.Host.Api;
+using CloudMgmt.Host.Auth;
+using CloudMgmt.Host.Hosting;
+
+if (CommandLine.WantsHelp(args))
+{
+    Console.WriteLine(CommandLine.Help);
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+var dataDir = DataDirectory.Resolve(builder.Configuration);
+builder.Services.AddSingleton(dataDir);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.UseCloudMgmtSilo(dataDir);
+builder.Services.AddCloudMgmtAuth();
+builder.Services.AddCloudMgmtApi();
+builder.Services.AddHostedService<StartupRecovery>();
+
+var app = builder.Build();
+app.UseCloudMgmtApi();
+app.Run();
+return 0;

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+
+namespace CloudMgmt.Storage.Sqlite;
+
+public static class SqliteGrainStorageSiloBuilderExtensions
+{
+    /// <summary>Adds SQLite grain storage as the default provider (used by [PersistentState] without a provider name).</summary>
+    public static ISiloBuilder AddSqliteGrainStorageAsDefault(this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
+        builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure);
+
+    /// <summary>Adds a named SQLite grain storage provider.</summary>
+    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure) =>
+        builder.ConfigureServices(services =>
+        {
+            services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
+            services.AddTransient<IPostConfigureOptions<SqliteGrainStorageOptions>,
+                DefaultStorageProviderSerializerOptionsConfigurator<SqliteGrainStorageOptions>>();
+            services.AddTransient<IConfigurationValidator>(sp => new SqliteGrainStorageOptionsValidator(
+                sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name), name));
+            services.AddGrainStorage(name, (sp, n) => new SqliteGrainStorage(
+                n, sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(n), sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+        });
+}

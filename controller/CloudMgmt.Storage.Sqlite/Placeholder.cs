@@ -1,2 +1,0 @@
-namespace CloudMgmt.Storage.Sqlite;
-internal static class Placeholder { }

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CloudMgmt.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real controller (API, silo, SQLite state) in-process, on its own data folder and silo ports,
+/// reached through the real HTTP pipeline.
+/// </summary>
+public sealed class ControllerFactory : WebApplicationFactory<Program>
+{
+    public const string AdminToken = "test-operator-token";
+
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "cloudmgmt-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data-dir", DataDir);
+        builder.UseSetting("CLOUDMGMT_ADMIN_TOKEN", AdminToken);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient Operator() => WithToken(AdminToken);
+
+    public HttpClient WithToken(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a temp folder left behind is harmless
+        }
+    }
+}
