@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace CloudMgmt.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real controller as a separate process (the built cloudmgmt.dll), so that a test can kill it
+/// with SIGKILL and start it again on the same data folder.
+/// </summary>
+public sealed class ControllerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private ControllerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<ControllerProcess> StartAsync(string dataDir, params string[] extraArgs)
+    {
+        var port = FreePort.Next();
+        var dll = Path.Combine(AppContext.BaseDirectory, "cloudmgmt.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            dll, "--data-dir", dataDir, "--urls", $"http://127.0.0.1:{port}",
+            "--Orleans:SiloPort", FreePort.Next().ToString(), "--Orleans:GatewayPort", FreePort.Next().ToString(),
+        }.Concat(extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["CLOUDMGMT_ADMIN_TOKEN"] = ControllerFactory.AdminToken;
+        var host = new ControllerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
+        host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        await host.WaitReadyAsync();
+        return host;
+    }
+
+    public HttpClient Operator() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+    {
+        BaseAddress = BaseAddress,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", ControllerFactory.AdminToken) },
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush; what was acknowledged must already be on disk.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the controller exited during start-up:\n{Log}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/readyz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200)); // polling a real process's readiness; no fake clock reaches it
+        }
+
+        throw new TimeoutException($"the controller was not ready within {StartTimeout}:\n{Log}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
