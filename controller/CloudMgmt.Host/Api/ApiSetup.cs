@@ -8,7 +8,14 @@ internal static class ApiSetup
 {
     public static IServiceCollection AddCloudMgmtApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestProblems.Describe);
+        // Bad bodies raise BadHttpRequestException, so the problem can name the field (see BadRequestProblems).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            o.SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<StartupState>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);

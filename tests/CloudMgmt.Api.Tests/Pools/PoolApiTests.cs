@@ -55,6 +55,18 @@ public sealed class PoolApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_BodyOfWrongShape_Returns400ProblemNamingFieldAndCreatesNothing()
+    {
+        var op = _factory.Operator();
+        using var content = new StringContent("""{"id":"p","quota":{"vcpu":"lots"}}""", System.Text.Encoding.UTF8, "application/json");
+
+        var problem = await op.PostAsync("/api/v1/pools", content).ExpectProblem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("quota.vcpu", problem.Str("field"));
+        await op.GetAsync("/api/v1/pools/p").ExpectProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentAndDocsPageAreServed()
     {
         var client = _factory.WithToken(null);
