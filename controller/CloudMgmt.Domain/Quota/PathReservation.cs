@@ -5,14 +5,19 @@ namespace CloudMgmt.Domain.Quota;
 /// <summary>Sets one allocation's amount at path level <paramref name="level"/> (0 = the tenant's pool).</summary>
 public delegate ValueTask<LedgerResult> SetAtLevel(int level, ResourceVector amount);
 
+/// <summary>Puts back, at one level, the entry an accepted set replaced.</summary>
+public delegate ValueTask RestoreAtLevel(int level, LedgerEntry? previous);
+
 /// <summary>The outcome of changing an allocation's reservation along its path.</summary>
 /// <param name="Reach">How many levels, from the leaf, now hold an entry for the allocation.</param>
 public sealed record PathOutcome(bool Accepted, IReadOnlyList<Shortfall> Shortfalls, int Reach);
 
 /// <summary>
 /// The reservation protocol along one path, leaf to root. Each pool decides alone with
-/// <see cref="PoolLedger.TrySet"/> and passes its spill upwards. A refusal rolls every level back
-/// with shrinks, which can never be refused, so a failed request leaves no reservation behind.
+/// <see cref="PoolLedger.TrySet"/> and passes its spill upwards. When a pool refuses, every level
+/// below it gets back exactly the entry it had, so a refused request leaves every ledger as it was.
+/// Callers change a reservation in one direction per call (grow, or shrink), so that what is put
+/// back is never more than what it replaces, even when other requests ran in between.
 /// The same code drives the in-memory <see cref="QuotaTree"/> and the pool grains. It awaits
 /// without ConfigureAwait(false) on purpose: in a grain, continuations must stay on the grain's scheduler.
 /// </summary>
@@ -20,22 +25,27 @@ public static class PathReservation
 {
     /// <param name="depth">Number of pools on the path.</param>
     /// <param name="target">The allocation's new amount.</param>
-    /// <param name="previous">Its amount before (zero for a new allocation).</param>
     /// <param name="previousReach">How many levels held an entry before.</param>
     public static async ValueTask<PathOutcome> SetAsync(
-        int depth, ResourceVector target, ResourceVector previous, int previousReach, SetAtLevel setAt)
+        int depth, ResourceVector target, int previousReach, SetAtLevel setAt, RestoreAtLevel restoreAt)
     {
         var amount = target;
         var reach = 0;
+        var replaced = new LedgerEntry?[depth];
         for (var level = 0; level < depth && (!amount.IsZero || level < previousReach); level++)
         {
             var result = await setAt(level, amount);
             if (!result.Accepted)
             {
-                var restoredReach = await ShrinkAlongAsync(Math.Max(level, previousReach), previous, setAt);
-                return new PathOutcome(false, result.Shortfalls, restoredReach);
+                for (var undo = level - 1; undo >= 0; undo--)
+                {
+                    await restoreAt(undo, replaced[undo]);
+                }
+
+                return new PathOutcome(false, result.Shortfalls, previousReach);
             }
 
+            replaced[level] = result.Previous;
             reach = amount.IsZero ? reach : level + 1;
             amount = result.Spill;
         }
@@ -50,7 +60,8 @@ public static class PathReservation
 
     /// <summary>
     /// Sets every level below <paramref name="levels"/> to an amount no larger than it holds, starting
-    /// from <paramref name="amount"/> at the leaf. Used for roll-back and for release (amount zero).
+    /// from <paramref name="amount"/> at the leaf. Used for release (amount zero) and for finishing
+    /// work a crash interrupted; a shrink can never be refused.
     /// </summary>
     public static async ValueTask<int> ShrinkAlongAsync(int levels, ResourceVector amount, SetAtLevel setAt)
     {

@@ -8,13 +8,20 @@ namespace CloudMgmt.Domain.Quota;
 /// </summary>
 public static class QuotaHierarchy
 {
-    /// <summary>Validates the tree shape: parents exist, no cycles. Returns every problem found.</summary>
+    /// <summary>Validates the tree: unique ids, parents exist, no cycles, sane limits. Returns every problem found.</summary>
     public static IReadOnlyList<string> Validate(IReadOnlyCollection<PoolDefinition> pools)
     {
         var errors = new List<string>();
-        var byId = pools.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var byId = new Dictionary<string, PoolDefinition>(StringComparer.Ordinal);
+        foreach (var pool in pools.Where(p => !byId.TryAdd(p.Id, p)))
+        {
+            errors.Add($"pool '{pool.Id}': the id is used twice");
+        }
+
         foreach (var pool in pools)
         {
+            errors.AddRange(ValidateLimitMap(pool.Id, "lendingLimit", pool.LendingLimit));
+            errors.AddRange(ValidateLimitMap(pool.Id, "approvalThreshold", pool.ApprovalThreshold));
             if (pool.ParentId is not null && !byId.ContainsKey(pool.ParentId))
             {
                 errors.Add($"pool '{pool.Id}': parent '{pool.ParentId}' does not exist");
@@ -32,6 +39,21 @@ public static class QuotaHierarchy
         }
 
         return errors;
+    }
+
+    private static IEnumerable<string> ValidateLimitMap(string poolId, string field, IReadOnlyDictionary<string, long>? map)
+    {
+        foreach (var (name, value) in map ?? new Dictionary<string, long>())
+        {
+            if (!ResourceNames.IsValid(name))
+            {
+                yield return $"pool '{poolId}': {field}.{name}: not a valid resource name";
+            }
+            else if (value < 0)
+            {
+                yield return $"pool '{poolId}': {field}.{name}: must not be negative (got {value})";
+            }
+        }
     }
 
     /// <summary>Computes the limits of every pool. The tree must be valid (see <see cref="Validate"/>).</summary>

@@ -14,6 +14,7 @@ public sealed class QuotaTree
     private readonly Dictionary<string, PoolLedger> _ledgers;
     private readonly Dictionary<string, (string Pool, ResourceVector Amount, int Reach)> _allocations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _paths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string[] Ids, PoolLedger[] Ledgers, PoolLimits[] Limits)> _resolved = new(StringComparer.Ordinal);
 
     public QuotaTree(IReadOnlyCollection<PoolDefinition> pools)
     {
@@ -53,8 +54,14 @@ public sealed class QuotaTree
             throw new ArgumentException($"Allocation '{allocationId}' belongs to pool '{pool}'.", nameof(poolId));
         }
 
-        var path = PathOf(poolId);
-        var task = PathReservation.SetAsync(path.Count, amount, previous, reach, SetAt(path, allocationId));
+        var (ids, ledgers, limits) = Resolve(poolId);
+        var task = PathReservation.SetAsync(ids.Length, amount, reach,
+            (level, a) => ValueTask.FromResult(ledgers[level].TrySet(ids[level], allocationId, a, limits[level])),
+            (level, entry) =>
+            {
+                ledgers[level].Restore(allocationId, entry);
+                return ValueTask.CompletedTask;
+            });
         var outcome = task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
         var now = outcome.Accepted ? amount : previous;
         if (now.IsZero)
@@ -81,7 +88,15 @@ public sealed class QuotaTree
     public IEnumerable<(string AllocationId, string Pool, ResourceVector Amount)> Allocations =>
         _allocations.Select(a => (a.Key, a.Value.Pool, a.Value.Amount));
 
-    private SetAtLevel SetAt(IReadOnlyList<string> path, string allocationId) =>
-        (level, amount) => ValueTask.FromResult(
-            _ledgers[path[level]].TrySet(path[level], allocationId, amount, _limits[path[level]]));
+    /// <summary>The path of a pool as arrays of ids, ledgers and limits, resolved once per pool.</summary>
+    private (string[] Ids, PoolLedger[] Ledgers, PoolLimits[] Limits) Resolve(string poolId)
+    {
+        if (!_resolved.TryGetValue(poolId, out var resolved))
+        {
+            var path = PathOf(poolId);
+            _resolved[poolId] = resolved = ([.. path], path.Select(p => _ledgers[p]).ToArray(), path.Select(p => _limits[p]).ToArray());
+        }
+
+        return resolved;
+    }
 }

@@ -82,6 +82,39 @@ public sealed partial class ResourceVector : IEquatable<ResourceVector>
         Of((ResourceNames.Vcpu, vcpu), (ResourceNames.MemoryGiB, memoryGiB),
             (ResourceNames.StorageGiB, storageGiB), (ResourceNames.Gpu, gpu));
 
+    /// <summary>Builds a vector from names already sorted (ordinal) and unique; zero amounts are dropped.</summary>
+    internal static ResourceVector FromSortedArrays(string[] names, long[] values)
+    {
+        var nonZero = values.Count(v => v != 0);
+        if (nonZero == names.Length)
+        {
+            return FromSorted(names, values);
+        }
+
+        var keptNames = new string[nonZero];
+        var keptValues = new long[nonZero];
+        for (int i = 0, m = 0; i < names.Length; i++)
+        {
+            if (values[i] != 0)
+            {
+                keptNames[m] = names[i];
+                keptValues[m++] = values[i];
+            }
+        }
+
+        return FromSorted(keptNames, keptValues);
+    }
+
+    /// <summary>The sorted union of the names of several vectors (shared when they are all the same).</summary>
+    internal static string[] UnionOf(ResourceVector first, ResourceVector second, ResourceVector third)
+    {
+        bool Same(ResourceVector v) => v._names.Length == 0 || v._names.AsSpan().SequenceEqual(first._names);
+        return Same(second) && Same(third)
+            ? first._names
+            : first._names.Union(second._names, StringComparer.Ordinal).Union(third._names, StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal).ToArray();
+    }
+
     private static ResourceVector FromSorted(string[] names, long[] values) =>
         names.Length == 0 ? Zero : new ResourceVector(names, values);
 

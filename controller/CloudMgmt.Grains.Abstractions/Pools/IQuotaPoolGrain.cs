@@ -10,6 +10,9 @@ public interface IQuotaPoolGrain : IGrainWithStringKey
     /// <summary>Sets what the pool holds for an allocation (zero releases). Durable when it returns.</summary>
     Task<LedgerResult> Set(string allocationId, ResourceVector amount);
 
+    /// <summary>Puts back the entry a <see cref="Set"/> replaced, when a pool further up refused.</summary>
+    Task Restore(string allocationId, LedgerEntry? previous);
+
     /// <summary>What <see cref="Set"/> would answer, changing nothing.</summary>
     [ReadOnly]
     Task<LedgerResult> Evaluate(string allocationId, ResourceVector amount);

@@ -44,14 +44,31 @@ public struct LedgerResultSurrogate
 {
     [Id(0)] public ResourceVector Spill;
     [Id(1)] public List<Shortfall> Shortfalls;
+    [Id(2)] public LedgerEntry? Previous;
 }
 
 [RegisterConverter]
 public sealed class LedgerResultConverter : IConverter<LedgerResult, LedgerResultSurrogate>
 {
-    public LedgerResult ConvertFromSurrogate(in LedgerResultSurrogate s) => new(s.Spill, s.Shortfalls ?? []);
+    public LedgerResult ConvertFromSurrogate(in LedgerResultSurrogate s) => new(s.Spill, s.Shortfalls ?? [], s.Previous);
 
-    public LedgerResultSurrogate ConvertToSurrogate(in LedgerResult v) => new() { Spill = v.Spill, Shortfalls = [.. v.Shortfalls] };
+    public LedgerResultSurrogate ConvertToSurrogate(in LedgerResult v) =>
+        new() { Spill = v.Spill, Shortfalls = [.. v.Shortfalls], Previous = v.Previous };
+}
+
+[GenerateSerializer]
+public struct LedgerEntrySurrogate
+{
+    [Id(0)] public ResourceVector Local;
+    [Id(1)] public ResourceVector Spill;
+}
+
+[RegisterConverter]
+public sealed class LedgerEntryConverter : IConverter<LedgerEntry, LedgerEntrySurrogate>
+{
+    public LedgerEntry ConvertFromSurrogate(in LedgerEntrySurrogate s) => new(s.Local, s.Spill);
+
+    public LedgerEntrySurrogate ConvertToSurrogate(in LedgerEntry v) => new() { Local = v.Local, Spill = v.Spill };
 }
 
 [GenerateSerializer]

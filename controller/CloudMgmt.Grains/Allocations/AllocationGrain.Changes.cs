@@ -47,7 +47,7 @@ public sealed partial class AllocationGrain
         if (!floor.Equals(resources))
         {
             await BeginAsync(PendingWork.Resize, floor, resources, by, null);
-            var outcome = await PathReservation.SetAsync(S.Path.Count, resources, floor, S.Reach, SetAt(S.Path));
+            var outcome = await PathReservation.SetAsync(S.Path.Count, resources, S.Reach, SetAt(S.Path), RestoreAt(S.Path));
             S.Reach = outcome.Reach;
             if (!outcome.Accepted)
             {
@@ -72,7 +72,7 @@ public sealed partial class AllocationGrain
         var kept = floor;
         if (!floor.Equals(current))
         {
-            var back = await PathReservation.SetAsync(S.Path.Count, current, floor, S.Reach, SetAt(S.Path));
+            var back = await PathReservation.SetAsync(S.Path.Count, current, S.Reach, SetAt(S.Path), RestoreAt(S.Path));
             S.Reach = back.Reach;
             kept = back.Accepted ? current : floor;
         }

@@ -46,7 +46,7 @@ public sealed partial class AllocationGrain(
         }
 
         var pools = path.Value!.PoolIds;
-        var outcome = await PathReservation.SetAsync(pools.Count, request.Resources, ResourceVector.Zero, 0, SetAt(pools));
+        var outcome = await PathReservation.SetAsync(pools.Count, request.Resources, 0, SetAt(pools), RestoreAt(pools));
         if (!outcome.Accepted)
         {
             return new Failure(FailureKind.QuotaExceeded,
@@ -97,6 +97,13 @@ public sealed partial class AllocationGrain(
         var grains = GrainFactory;
         var id = Id;
         return (level, amount) => new ValueTask<LedgerResult>(grains.GetGrain<IQuotaPoolGrain>(pools[level]).Set(id, amount));
+    }
+
+    private RestoreAtLevel RestoreAt(IReadOnlyList<string> pools)
+    {
+        var grains = GrainFactory;
+        var id = Id;
+        return (level, previous) => new ValueTask(grains.GetGrain<IQuotaPoolGrain>(pools[level]).Restore(id, previous));
     }
 
     private void FillNew(AllocationRequest request, IReadOnlyList<string> pools, int reach, IReadOnlyList<ApprovalReason> reasons, DateTimeOffset now)

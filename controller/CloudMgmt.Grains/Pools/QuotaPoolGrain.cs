@@ -57,6 +57,13 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
         return result;
     }
 
+    public async Task Restore(string allocationId, LedgerEntry? previous)
+    {
+        _ledger.Restore(allocationId, previous);
+        RecordEntry(allocationId);
+        await _writer.WhenDurable();
+    }
+
     public Task<LedgerResult> Evaluate(string allocationId, ResourceVector amount) =>
         Task.FromResult(_ledger.Evaluate(PoolId, allocationId, amount, _limits));
 
