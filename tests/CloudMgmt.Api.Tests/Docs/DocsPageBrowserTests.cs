@@ -6,24 +6,14 @@ namespace CloudMgmt.Api.Tests.Docs;
 /// <summary>The browsable API page, rendered by a real headless Chromium (installed by tests/setup).</summary>
 public sealed class DocsPageBrowserTests : IDisposable
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "cloudmgmt-docs", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new("cloudmgmt-docs");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task DocsPage_InChromium_RendersOperationsFromOpenApiDocument()
     {
-        await using var controller = await ControllerProcess.StartAsync(_dataDir);
+        await using var controller = await ControllerProcess.StartAsync(_data.Path);
 
         var dom = await DumpDomAsync(new Uri(controller.BaseAddress, "/docs/index.html"));
 

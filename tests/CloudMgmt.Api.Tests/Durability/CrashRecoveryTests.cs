@@ -11,28 +11,18 @@ namespace CloudMgmt.Api.Tests.Durability;
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const int Capacity = 150;
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "cloudmgmt-crash", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new("cloudmgmt-crash");
 
     // Short confirmation times, so the restarted pools check unconfirmed reservations within the test.
     private static readonly string[] FastSweep = ["--Reservations:SweepInterval", "00:00:01", "--Reservations:ConfirmAfter", "00:00:01"];
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Kill_MidBurst_RestartKeepsEveryAcceptedAllocationAndLeaksNoReservation()
     {
         var accepted = new ConcurrentBag<string>();
-        await using (var first = await ControllerProcess.StartAsync(_dataDir, FastSweep))
+        await using (var first = await ControllerProcess.StartAsync(_data.Path, FastSweep))
         {
             using var op = first.Operator();
             await SeedAsync(op);
@@ -52,7 +42,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         Assert.True(accepted.Count >= 60, $"only {accepted.Count} requests were accepted before the kill");
 
-        await using var second = await ControllerProcess.StartAsync(_dataDir, FastSweep);
+        await using var second = await ControllerProcess.StartAsync(_data.Path, FastSweep);
         using var after = second.Operator();
         foreach (var id in accepted)
         {

@@ -12,7 +12,9 @@ public sealed class ControllerFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-operator-token";
 
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "cloudmgmt-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new("cloudmgmt-tests");
+
+    public string DataDir => _data.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,13 +41,6 @@ public sealed class ControllerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp folder left behind is harmless
-        }
+        _data.Dispose();
     }
 }
