@@ -7,7 +7,7 @@ public sealed partial class QuotaPoolGrain
 {
     private void EnsureSweep()
     {
-        if (_sweep is null && _state.State.Unconfirmed.Count > 0)
+        if (_sweep is null && _unconfirmed.Count > 0)
         {
             _sweep = this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(_options.SweepInterval, _options.SweepInterval)
             {
@@ -24,13 +24,13 @@ public sealed partial class QuotaPoolGrain
     internal async Task SweepAsync(CancellationToken cancellationToken)
     {
         var cutoff = _time.GetUtcNow() - _options.ConfirmAfter;
-        var due = _state.State.Unconfirmed.Where(u => u.Value <= cutoff).Select(u => u.Key).ToList();
+        var due = _unconfirmed.Where(u => u.Value <= cutoff).Select(u => u.Key).ToList();
         var changed = false;
         foreach (var allocationId in due)
         {
             var asked = _changeNumbers.GetValueOrDefault(allocationId);
             var holds = await GrainFactory.GetGrain<IAllocationGrain>(allocationId).HoldsReservation(PoolId);
-            if (_changeNumbers.GetValueOrDefault(allocationId) != asked || !_state.State.Unconfirmed.ContainsKey(allocationId))
+            if (_changeNumbers.GetValueOrDefault(allocationId) != asked || !_unconfirmed.ContainsKey(allocationId))
             {
                 continue; // changed while we asked: the newer change will be confirmed on its own
             }
@@ -38,11 +38,11 @@ public sealed partial class QuotaPoolGrain
             if (!holds)
             {
                 _ledger.TrySet(PoolId, allocationId, ResourceVector.Zero, _limits);
-                _state.State.Entries.Remove(allocationId);
             }
 
-            _state.State.Unconfirmed.Remove(allocationId);
+            _unconfirmed.Remove(allocationId);
             _changeNumbers.Remove(allocationId);
+            _rows.Changed(allocationId, _ledger.Entries.TryGetValue(allocationId, out var kept) ? EntryRow.From(kept, null) : null);
             changed = true;
         }
 
@@ -51,7 +51,7 @@ public sealed partial class QuotaPoolGrain
             await _writer.WhenDurable();
         }
 
-        if (_state.State.Unconfirmed.Count == 0)
+        if (_unconfirmed.Count == 0)
         {
             _sweep?.Dispose();
             _sweep = null;

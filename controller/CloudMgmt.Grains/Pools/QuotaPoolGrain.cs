@@ -3,13 +3,15 @@ using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 
 namespace CloudMgmt.Grains.Pools;
 
 /// <summary>
 /// One pool's ledger. Reentrant so that requests queue on the disk write, not on each other: every
 /// decision runs to completion on the grain's single thread before the next one starts (the
-/// ledger is never touched across an await), and callers then share one coalesced write.
+/// ledger is never touched across an await), and callers then share one coalesced write of just
+/// the rows they changed.
 /// </summary>
 [Reentrant]
 public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
@@ -18,29 +20,39 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
     private readonly TimeProvider _time;
     private readonly ReservationOptions _options;
     private readonly CoalescingWriter _writer;
+    private readonly LedgerRows<EntryRow> _rows;
+    private readonly Dictionary<string, DateTimeOffset> _unconfirmed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _changeNumbers = new(StringComparer.Ordinal);
     private PoolLedger _ledger = new();
     private PoolLimits _limits = PoolLimits.None;
     private IGrainTimer? _sweep;
     private long _changeCounter;
+    private bool _limitsChanged;
 
     public QuotaPoolGrain(
-        [PersistentState("pool")] IPersistentState<PoolState> state, TimeProvider time, IOptions<ReservationOptions> options)
+        [PersistentState("pool")] IPersistentState<PoolState> state, TimeProvider time, IOptions<ReservationOptions> options,
+        ILedgerStore ledgers, Serializer serializer, IGrainContext context)
     {
         _state = state;
         _time = time;
         _options = options.Value;
-        _writer = new CoalescingWriter(() => _state.WriteStateAsync());
+        _rows = new LedgerRows<EntryRow>(ledgers, serializer, "pool/" + context.GrainId.Key);
+        _writer = new CoalescingWriter(WriteAsync);
     }
 
     private string PoolId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ledger = _state.State.LoadLedger();
+        var rows = await _rows.LoadAsync();
+        _ledger = PoolLedger.FromEntries(rows.Select(r => new KeyValuePair<string, LedgerEntry>(r.Key, r.Value.Load())));
+        foreach (var (id, row) in rows.Where(r => r.Value.UnconfirmedSince is not null))
+        {
+            _unconfirmed[id] = row.UnconfirmedSince!.Value;
+        }
+
         _limits = _state.State.LoadLimits();
         EnsureSweep();
-        return Task.CompletedTask;
     }
 
     public async Task<LedgerResult> Set(string allocationId, ResourceVector amount)
@@ -78,6 +90,7 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
 
         _limits = limits;
         _state.State.SaveLimits(limits);
+        _limitsChanged = true;
         await _writer.WhenDurable();
         return null;
     }
@@ -90,20 +103,32 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
 
     public Task Wake() => Task.CompletedTask;
 
+    private async Task WriteAsync()
+    {
+        await _rows.FlushAsync();
+        if (_limitsChanged)
+        {
+            _limitsChanged = false;
+            await _state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Queues the row of an entry that just changed, marked unconfirmed until its allocation confirms it.</summary>
     private void RecordEntry(string allocationId)
     {
         if (_ledger.Entries.TryGetValue(allocationId, out var entry))
         {
-            _state.State.Entries[allocationId] = EntryState.From(entry);
-            _state.State.Unconfirmed[allocationId] = _time.GetUtcNow();
+            var now = _time.GetUtcNow();
+            _unconfirmed[allocationId] = now;
             _changeNumbers[allocationId] = ++_changeCounter;
+            _rows.Changed(allocationId, EntryRow.From(entry, now));
             EnsureSweep();
         }
         else
         {
-            _state.State.Entries.Remove(allocationId);
-            _state.State.Unconfirmed.Remove(allocationId);
+            _unconfirmed.Remove(allocationId);
             _changeNumbers.Remove(allocationId);
+            _rows.Changed(allocationId, null);
         }
     }
 }

@@ -2,6 +2,7 @@ using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 
 namespace CloudMgmt.Grains.Tenants;
 
@@ -13,30 +14,35 @@ namespace CloudMgmt.Grains.Tenants;
 [Reentrant]
 public sealed class TenantGrain : Grain, ITenantGrain
 {
-    private readonly IPersistentState<TenantState> _state;
+    private readonly LedgerRows<SummaryState> _rows;
     private readonly CoalescingWriter _writer;
+    private Dictionary<string, SummaryState> _allocations = [];
 
-    public TenantGrain([PersistentState("tenant")] IPersistentState<TenantState> state)
+    public TenantGrain(ILedgerStore ledgers, Serializer serializer, IGrainContext context)
     {
-        _state = state;
-        _writer = new CoalescingWriter(() => _state.WriteStateAsync());
+        _rows = new LedgerRows<SummaryState>(ledgers, serializer, "tenant/" + context.GrainId.Key);
+        _writer = new CoalescingWriter(_rows.FlushAsync);
     }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _allocations = await _rows.LoadAsync();
 
     public Task Record(AllocationSummary summary)
     {
-        if (_state.State.Allocations.TryGetValue(summary.Id, out var known) && known.UpdatedAt > summary.UpdatedAt)
+        if (_allocations.TryGetValue(summary.Id, out var known) && known.UpdatedAt > summary.UpdatedAt)
         {
             return Task.CompletedTask; // an older summary arriving late must not overwrite a newer one
         }
 
-        _state.State.Allocations[summary.Id] = SummaryState.Save(summary);
+        var row = SummaryState.Save(summary);
+        _allocations[summary.Id] = row;
+        _rows.Changed(summary.Id, row);
         return _writer.WhenDurable();
     }
 
     public Task<AllocationPage> List(AllocationQuery query)
     {
         var tenant = this.GetPrimaryKeyString();
-        var ordered = _state.State.Allocations
+        var ordered = _allocations
             .Where(a => query.Status is null || a.Value.Status == query.Status)
             .OrderBy(a => a.Key, StringComparer.Ordinal)
             .SkipWhile(a => query.After is not null && string.CompareOrdinal(a.Key, query.After) <= 0)
@@ -51,7 +57,7 @@ public sealed class TenantGrain : Grain, ITenantGrain
     {
         var admitted = ResourceVector.Zero;
         var pending = ResourceVector.Zero;
-        foreach (var a in _state.State.Allocations.Values)
+        foreach (var a in _allocations.Values)
         {
             if (a.Status == AllocationStatus.Admitted)
             {
@@ -63,6 +69,6 @@ public sealed class TenantGrain : Grain, ITenantGrain
             }
         }
 
-        return Task.FromResult(new TenantUsage(admitted, pending, _state.State.Allocations.Count));
+        return Task.FromResult(new TenantUsage(admitted, pending, _allocations.Count));
     }
 }

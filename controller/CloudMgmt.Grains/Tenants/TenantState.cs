@@ -3,12 +3,7 @@ using CloudMgmt.Grains.Persistence;
 
 namespace CloudMgmt.Grains.Tenants;
 
-[GenerateSerializer]
-public sealed class TenantState
-{
-    [Id(0)] public Dictionary<string, SummaryState> Allocations { get; set; } = [];
-}
-
+/// <summary>One line of a tenant's allocation index, stored as a row of the tenant's ledger.</summary>
 [GenerateSerializer]
 public sealed class SummaryState
 {

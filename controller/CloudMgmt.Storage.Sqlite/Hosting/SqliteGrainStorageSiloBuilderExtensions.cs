@@ -6,15 +6,21 @@ using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
+using CloudMgmt.Grains.Persistence;
 using Orleans.Storage;
 
 namespace CloudMgmt.Storage.Sqlite;
 
 public static class SqliteGrainStorageSiloBuilderExtensions
 {
-    /// <summary>Adds SQLite grain storage as the default provider (used by [PersistentState] without a provider name).</summary>
+    /// <summary>
+    /// Adds SQLite grain storage as the default provider (used by [PersistentState] without a provider
+    /// name), and the <see cref="ILedgerStore"/> on the same file.
+    /// </summary>
     public static ISiloBuilder AddSqliteGrainStorageAsDefault(this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
-        builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure);
+        builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure)
+            .ConfigureServices(services => services.AddSingleton<ILedgerStore>(sp => new SqliteLedgerStore(
+                ((SqliteGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)).Database)));
 
     /// <summary>Adds a named SQLite grain storage provider.</summary>
     public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure) =>

@@ -1,5 +1,4 @@
-using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
@@ -8,43 +7,40 @@ using Orleans.Storage;
 namespace CloudMgmt.Storage.Sqlite;
 
 /// <summary>
-/// Grain state in one SQLite file. Reads use pooled connections; every write and clear goes through
-/// one writer that commits whatever is queued (up to <see cref="SqliteGrainStorageOptions.MaxBatchSize"/>)
-/// in a single transaction, so many grains writing at once cost one commit, not one each.
-/// Optimistic concurrency: the ETag is the row's version; a stale write fails with
-/// <see cref="InconsistentStateException"/> and changes nothing.
+/// Grain state in one SQLite file (<see cref="SqliteDatabase"/>): reads on pooled connections, writes
+/// group-committed by the database's single writer. Optimistic concurrency: the ETag is the row's
+/// version; a stale write fails with <see cref="InconsistentStateException"/> and changes nothing.
 /// </summary>
-public sealed partial class SqliteGrainStorage(string name, SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage> logger)
-    : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private string _connectionString = "";
-    private Task _writer = Task.CompletedTask;
+    private readonly string _name;
+    private readonly SqliteGrainStorageOptions _options;
+
+    public SqliteGrainStorage(string name, SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage> logger)
+        : this(name, options, new SqliteDatabase(options, logger))
+    {
+    }
+
+    public SqliteGrainStorage(string name, SqliteGrainStorageOptions options, SqliteDatabase database)
+    {
+        _name = name;
+        _options = options;
+        Database = database;
+    }
+
+    /// <summary>The file this provider keeps state in; the ledger store shares it.</summary>
+    public SqliteDatabase Database { get; }
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{name}", options.InitStage, StartAsync, StopAsync);
+        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{_name}", _options.InitStage, StartAsync, StopAsync);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var path = Path.GetFullPath(options.DataSource!);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        var connection = await SqliteSchema.OpenAsync(_connectionString, options.Synchronous, cancellationToken);
-        _writer = Task.Run(() => new SqliteBatchWriter(connection, _queue.Reader, options.MaxBatchSize, logger).RunAsync(), CancellationToken.None);
-        LogStarted(logger, name, path);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Database.StartAsync(cancellationToken);
 
-    /// <summary>Stops taking writes and waits until every queued one is committed.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        await _writer;
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Database.StopAsync();
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
+        await using var connection = await Database.OpenReadAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, payload FROM grain_state WHERE key = $key";
         command.Parameters.AddWithValue("$key", Key(stateName, grainId));
@@ -56,48 +52,28 @@ public sealed partial class SqliteGrainStorage(string name, SqliteGrainStorageOp
             return;
         }
 
-        var payload = (byte[])reader.GetValue(1);
-        grainState.State = options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload));
-        grainState.ETag = reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.State = _options.GrainStorageSerializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
+        grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
-        var version = await EnqueueAsync(new PendingWrite(Key(stateName, grainId), ParseETag(grainState.ETag), payload));
-        grainState.ETag = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var payload = _options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
+        var write = new GrainStateWrite(Key(stateName, grainId), ParseETag(grainState.ETag), payload);
+        await Database.Enqueue(write);
+        grainState.ETag = (await write.Version).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await EnqueueAsync(new PendingWrite(Key(stateName, grainId), ParseETag(grainState.ETag), Payload: null));
+        await Database.Enqueue(new GrainStateWrite(Key(stateName, grainId), ParseETag(grainState.ETag), payload: null));
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
 
-    private Task<long> EnqueueAsync(PendingWrite write)
-    {
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new InvalidOperationException($"SQLite grain storage '{name}' is stopped; the silo is shutting down");
-        }
-
-        return write.Done.Task;
-    }
-
     private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
 
-    private static long? ParseETag(string? etag) =>
-        etag is null ? null : long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Grain storage '{Name}' on SQLite file {Path}")]
-    private static partial void LogStarted(ILogger logger, string name, string path);
-}
-
-/// <summary>One queued write (payload) or clear (null payload), with the version its writer last saw.</summary>
-internal sealed record PendingWrite(string Key, long? ExpectedVersion, byte[]? Payload)
-{
-    public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static long? ParseETag(string? etag) => etag is null ? null : long.Parse(etag, CultureInfo.InvariantCulture);
 }

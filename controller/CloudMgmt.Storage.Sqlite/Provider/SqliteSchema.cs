@@ -23,6 +23,12 @@ internal static class SqliteSchema
                 payload    BLOB NOT NULL,
                 updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS ledger_rows (
+                ledger     TEXT NOT NULL,
+                key        TEXT NOT NULL,
+                payload    BLOB NOT NULL,
+                PRIMARY KEY (ledger, key)
+            ) WITHOUT ROWID;
             INSERT INTO schema_version (version) SELECT {Version} WHERE NOT EXISTS (SELECT 1 FROM schema_version);
             """, cancellationToken);
         return connection;

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Sockets;
+using CloudMgmt.Grains.Allocations;
+using CloudMgmt.Grains.Pools;
+using CloudMgmt.Grains.Tenants;
+using CloudMgmt.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CloudMgmt.Bench.Load;
+
+/// <summary>Admissions through the grains, with the silo in this process, as the embedded default runs it.</summary>
+internal static class GrainLoad
+{
+    public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options)
+    {
+        var folder = Directory.CreateTempSubdirectory("cloudmgmt-load");
+        using var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(FreePort(), FreePort());
+                silo.AddSqliteGrainStorageAsDefault(o => o.DataSource = Path.Combine(folder.FullName, "state.db"));
+                silo.Services.AddSingleton(TimeProvider.System);
+            })
+            .Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var catalog = grains.GetGrain<ICatalogGrain>(CatalogGrain.Key);
+        foreach (var pool in BenchTree.Pools(options.Guaranteed))
+        {
+            await catalog.CreatePool(new PoolSpec(pool.Id, pool.Parent, null, pool.Quota, null, pool.Lending, null));
+        }
+
+        var leaves = BenchTree.Leaves(options.Guaranteed);
+        foreach (var leaf in leaves)
+        {
+            await catalog.CreateTenant(new TenantSpec(BenchTree.TenantOf(leaf), leaf, null));
+        }
+
+        var rounds = new List<Round>();
+        for (var round = 0; round <= options.Rounds; round++)
+        {
+            var prefix = $"r{round}-";
+            var result = await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
+            {
+                var tenant = BenchTree.TenantOf(leaves[i % leaves.Count]);
+                var outcome = await grains.GetGrain<IAllocationGrain>(prefix + i)
+                    .Submit(new AllocationRequest(tenant, BenchTree.Request, null, 0, "h"));
+                return outcome.Succeeded;
+            });
+            if (round > 0)
+            {
+                rounds.Add(result); // round 0 warms up the JIT, the grains and the database
+            }
+
+            Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s");
+        }
+
+        await host.StopAsync();
+        folder.Delete(recursive: true);
+        return rounds;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

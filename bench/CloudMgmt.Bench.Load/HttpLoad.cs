@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+
+namespace CloudMgmt.Bench.Load;
+
+/// <summary>POST /api/v1/allocations against the real controller, started as a child process on loopback.</summary>
+internal static class HttpLoad
+{
+    private const string Token = "bench-operator-token";
+
+    public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options)
+    {
+        var dll = options.Controller ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory,
+            "../../../../../controller/CloudMgmt.Host/bin/Release/net10.0/cloudmgmt.dll"));
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"build the controller first (dotnet build -c Release controller/CloudMgmt.Host) or pass --controller", dll);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("cloudmgmt-load-http");
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "--data-dir", folder.FullName, "--urls", $"http://127.0.0.1:{port}",
+            "--Orleans:SiloPort", FreePort().ToString(), "--Orleans:GatewayPort", FreePort().ToString(), "--Logging:LogLevel:Default", "Warning" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["CLOUDMGMT_ADMIN_TOKEN"] = Token;
+        using var controller = Process.Start(info)!;
+        controller.OutputDataReceived += (_, _) => { };
+        controller.ErrorDataReceived += (_, _) => { };
+        controller.BeginOutputReadLine();
+        controller.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, EnableMultipleHttp2Connections = true })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            await WaitReadyAsync(client);
+            var leaves = await SeedAsync(client, options.Guaranteed);
+            var rounds = new List<Round>();
+            for (var round = 0; round <= options.Rounds; round++)
+            {
+                var result = await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
+                {
+                    using var response = await client.PostAsJsonAsync("/api/v1/allocations",
+                        new { tenant = BenchTree.TenantOf(leaves[i % leaves.Count]), resources = new { vcpu = 1, memoryGiB = 2 } });
+                    return response.StatusCode == HttpStatusCode.Created;
+                });
+                if (round > 0)
+                {
+                    rounds.Add(result);
+                }
+
+                Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s");
+            }
+
+            return rounds;
+        }
+        finally
+        {
+            controller.Kill(entireProcessTree: true);
+            await controller.WaitForExitAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> SeedAsync(HttpClient client, bool guaranteed)
+    {
+        foreach (var pool in BenchTree.Pools(guaranteed))
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/pools", new
+            {
+                id = pool.Id, parent = pool.Parent, quota = pool.Quota.ToDictionary(), lendingLimit = pool.Lending,
+            });
+            response.EnsureSuccessStatusCode();
+        }
+
+        var leaves = BenchTree.Leaves(guaranteed);
+        foreach (var leaf in leaves)
+        {
+            (await client.PostAsJsonAsync("/api/v1/tenants", new { id = BenchTree.TenantOf(leaf), pool = leaf })).EnsureSuccessStatusCode();
+        }
+
+        return leaves;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient client)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await client.GetAsync("/readyz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new TimeoutException("the controller did not become ready within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,34 @@
+namespace CloudMgmt.Bench.Load;
+
+/// <summary>Command-line options of the harness.</summary>
+internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Concurrency, bool Guaranteed, string? Controller)
+{
+    public const string Help = """
+        Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http> [options]
+
+          grains                 admissions through the grains, silo in this process (SQLite state in a temp folder)
+          http                   POST /api/v1/allocations against the real controller, started as a child process
+          --requests <n>         admissions per round (default 20000)
+          --rounds <n>           measured rounds after one warm-up round (default 5)
+          --concurrency <n>      requests in flight (default 256)
+          --guaranteed           departments keep their quota (lending limit 0): admissions stay in the leaf pool;
+                                 default: everything is lendable, so every admission climbs to the province
+          --controller <dll>     path of cloudmgmt.dll for http (default: the Release build in controller/CloudMgmt.Host)
+
+        The tree: province > 4 cities > 4 counties each > 4 departments each > 4 teams each (5 levels, 341 pools),
+        one tenant per team, quotas large enough that nothing is refused.
+        """;
+
+    public static LoadOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("grains" or "http") || args.Contains("--help"))
+        {
+            return null;
+        }
+
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        return new LoadOptions(args[0], Int("--requests", 20_000), Int("--rounds", 5), Int("--concurrency", 256),
+            args.Contains("--guaranteed"), Value("--controller"));
+    }
+}

@@ -1,0 +1,13 @@
+using CloudMgmt.Bench.Load;
+
+var options = LoadOptions.Parse(args);
+if (options is null)
+{
+    Console.WriteLine(LoadOptions.Help);
+    return args.Contains("--help") ? 0 : 2;
+}
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, .NET {Environment.Version}");
+var rounds = options.Mode == "http" ? await HttpLoad.RunAsync(options) : await GrainLoad.RunAsync(options);
+Report.Print(options, rounds);
+return 0;

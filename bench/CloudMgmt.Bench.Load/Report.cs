@@ -1,0 +1,56 @@
+namespace CloudMgmt.Bench.Load;
+
+/// <summary>One measured round: how many admissions, how long, and each request's latency.</summary>
+internal sealed record Round(int Requests, int Failed, TimeSpan Elapsed, double[] LatenciesMs)
+{
+    public double PerSecond => Requests / Elapsed.TotalSeconds;
+
+    public double Percentile(double p)
+    {
+        var sorted = LatenciesMs.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}
+
+internal static class Report
+{
+    public static void Print(LoadOptions options, IReadOnlyList<Round> rounds)
+    {
+        foreach (var (round, i) in rounds.Select((r, i) => (r, i + 1)))
+        {
+            Console.WriteLine($"round {i}: {round.PerSecond,10:F0}/s  p50 {round.Percentile(0.5),7:F2} ms  p90 {round.Percentile(0.9),7:F2} ms  " +
+                $"p99 {round.Percentile(0.99),7:F2} ms  failed {round.Failed}");
+        }
+
+        var median = rounds.OrderBy(r => r.PerSecond).ElementAt(rounds.Count / 2);
+        double Med(Func<Round, double> f) => rounds.Select(f).Order().ElementAt(rounds.Count / 2);
+        Console.WriteLine($"MEDIAN {options.Mode} ({(options.Guaranteed ? "guaranteed" : "lendable")}, concurrency {options.Concurrency}): " +
+            $"{median.PerSecond:F0} admissions/s; p50 {Med(r => r.Percentile(0.5)):F2} ms, p90 {Med(r => r.Percentile(0.9)):F2} ms, " +
+            $"p99 {Med(r => r.Percentile(0.99)):F2} ms");
+    }
+
+    /// <summary>Runs <paramref name="count"/> calls with a fixed number in flight, timing each.</summary>
+    public static async Task<Round> DriveAsync(int count, int concurrency, Func<int, Task<bool>> call)
+    {
+        var latencies = new double[count];
+        var failed = 0;
+        var next = -1;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (!await call(i))
+                {
+                    Interlocked.Increment(ref failed);
+                }
+
+                latencies[i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            }
+        });
+        await Task.WhenAll(workers);
+        return new Round(count, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), latencies);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace CloudMgmt.Storage.Sqlite;
+
+/// <summary>
+/// One SQLite file: pooled connections for reads, and one writer that commits whatever is queued,
+/// grain states and ledger rows alike, in a single transaction per batch.
+/// </summary>
+public sealed partial class SqliteDatabase(SqliteGrainStorageOptions options, ILogger logger)
+{
+    private readonly Channel<BatchedWrite> _queue = Channel.CreateUnbounded<BatchedWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private string _connectionString = "";
+    private Task _writer = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(options.DataSource!);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        var connection = await SqliteSchema.OpenAsync(_connectionString, options.Synchronous, cancellationToken);
+        _writer = Task.Run(() => new SqliteBatchWriter(connection, _queue.Reader, options.MaxBatchSize, logger).RunAsync(), CancellationToken.None);
+        LogStarted(logger, path);
+    }
+
+    /// <summary>Stops taking writes and waits until every queued one is committed.</summary>
+    public async Task StopAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    public async Task<SqliteConnection> OpenReadAsync()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    internal Task Enqueue(BatchedWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException($"SQLite storage on '{options.DataSource}' is stopped; the silo is shutting down");
+        }
+
+        return write.Completion;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "State on SQLite file {Path}")]
+    private static partial void LogStarted(ILogger logger, string path);
+}

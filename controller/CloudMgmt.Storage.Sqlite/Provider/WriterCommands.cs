@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace CloudMgmt.Storage.Sqlite;
+
+/// <summary>The prepared statements of one batch transaction.</summary>
+internal sealed class WriterCommands : IDisposable
+{
+    private readonly SqliteCommand _selectVersion;
+    private readonly SqliteCommand _upsertState;
+    private readonly SqliteCommand _deleteState;
+    private readonly SqliteCommand _upsertRow;
+    private readonly SqliteCommand _deleteRow;
+
+    public WriterCommands(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        SqliteCommand Make(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            return command;
+        }
+
+        _selectVersion = Make("SELECT version FROM grain_state WHERE key = $key", "$key");
+        _upsertState = Make(
+            "INSERT INTO grain_state (key, version, payload) VALUES ($key, $version, $payload) " +
+            "ON CONFLICT(key) DO UPDATE SET version = excluded.version, payload = excluded.payload, " +
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')", "$key", "$version", "$payload");
+        _deleteState = Make("DELETE FROM grain_state WHERE key = $key", "$key");
+        _upsertRow = Make(
+            "INSERT INTO ledger_rows (ledger, key, payload) VALUES ($ledger, $key, $payload) " +
+            "ON CONFLICT(ledger, key) DO UPDATE SET payload = excluded.payload", "$ledger", "$key", "$payload");
+        _deleteRow = Make("DELETE FROM ledger_rows WHERE ledger = $ledger AND key = $key", "$ledger", "$key");
+    }
+
+    public long? StateVersion(string key)
+    {
+        _selectVersion.Parameters["$key"].Value = key;
+        return _selectVersion.ExecuteScalar() is long version ? version : null;
+    }
+
+    public void UpsertState(string key, long version, byte[] payload)
+    {
+        _upsertState.Parameters["$key"].Value = key;
+        _upsertState.Parameters["$version"].Value = version;
+        _upsertState.Parameters["$payload"].Value = payload;
+        _upsertState.ExecuteNonQuery();
+    }
+
+    public void DeleteState(string key)
+    {
+        _deleteState.Parameters["$key"].Value = key;
+        _deleteState.ExecuteNonQuery();
+    }
+
+    public void SetRow(string ledger, string key, byte[]? payload)
+    {
+        var command = payload is null ? _deleteRow : _upsertRow;
+        command.Parameters["$ledger"].Value = ledger;
+        command.Parameters["$key"].Value = key;
+        if (payload is not null)
+        {
+            command.Parameters["$payload"].Value = payload;
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _selectVersion, _upsertState, _deleteState, _upsertRow, _deleteRow })
+        {
+            command.Dispose();
+        }
+    }
+}
