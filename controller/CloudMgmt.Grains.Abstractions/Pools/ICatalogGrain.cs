@@ -31,6 +31,10 @@ public interface ICatalogGrain : IGrainWithStringKey
     [ReadOnly]
     Task<TenantSpec?> GetTenant(string id);
 
+    /// <summary>A tenant with the admission path of its pool, in one call (every request needs both).</summary>
+    [ReadOnly]
+    Task<Outcome<AdmissionPath>> ResolveTenantPath(string tenantId);
+
     [ReadOnly]
     Task<IReadOnlyList<TenantSpec>> ListTenants();
 }

@@ -14,19 +14,13 @@ public sealed class AdmissionAdvisorGrain : Grain, IAdmissionAdvisorGrain
 {
     public async Task<Outcome<AdmissionDecision>> Evaluate(AllocationRequest request)
     {
-        var catalog = GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key);
-        var tenant = await catalog.GetTenant(request.Tenant);
-        if (tenant is null)
+        var resolved = await GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key).ResolveTenantPath(request.Tenant);
+        if (resolved.Failure is { } failure)
         {
-            return Failure.Invalid("tenant", $"tenant '{request.Tenant}' does not exist");
+            return failure;
         }
 
-        var path = await catalog.GetAdmissionPath(tenant.Pool);
-        if (path is null)
-        {
-            return Failure.Conflict($"pool '{tenant.Pool}' of tenant '{request.Tenant}' does not exist");
-        }
-
+        var path = resolved.Value!;
         var probeId = "dry-run-" + Guid.NewGuid().ToString("N");
         var shortfalls = new List<Shortfall>();
         var amount = request.Resources;

@@ -42,6 +42,7 @@ public sealed partial class AllocationGrain
             await BeginAsync(PendingWork.Resize, floor, current, by, null);
             S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, floor, SetAt(S.Path));
             S.Resources = VectorState.Save(floor);
+            await FlushPathAsync(S.Path.Count);
         }
 
         if (!floor.Equals(resources))
@@ -51,6 +52,7 @@ public sealed partial class AllocationGrain
             S.Reach = outcome.Reach;
             if (!outcome.Accepted)
             {
+                await FlushPathAsync(S.Path.Count);
                 await RestoreAsync(floor, current);
                 return new Failure(FailureKind.QuotaExceeded,
                     "the new size does not fit: " + string.Join("; ", outcome.Shortfalls), "resources", outcome.Shortfalls);
@@ -61,6 +63,7 @@ public sealed partial class AllocationGrain
 
         S.Work = PendingWork.None;
         AddEvent(S.Status, $"resized from {current} to {resources}", by);
+        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
         return View();
@@ -84,6 +87,7 @@ public sealed partial class AllocationGrain
             AddEvent(S.Status, $"a mixed resize was refused and the part given back could not be taken again; the allocation is {kept}", null);
         }
 
+        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
     }
@@ -160,6 +164,7 @@ public sealed partial class AllocationGrain
         S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
         S.Work = PendingWork.None;
         Move(final, message, S.WorkBy);
+        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
         return View();
@@ -195,6 +200,7 @@ public sealed partial class AllocationGrain
         S.Resources = VectorState.Save(floor);
         S.Work = PendingWork.None;
         AddEvent(S.Status, $"a resize to {target} was interrupted by a restart; the allocation is {floor}", S.WorkBy);
+        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
     }

@@ -39,7 +39,7 @@ public sealed partial class AllocationGrain(
                 : Failure.Conflict("this idempotency key was already used for a different request; use a new key");
         }
 
-        var path = await ResolvePathAsync(request.Tenant);
+        var path = await GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key).ResolveTenantPath(request.Tenant);
         if (!path.Succeeded)
         {
             return path.Failure!;
@@ -54,10 +54,11 @@ public sealed partial class AllocationGrain(
         }
 
         var reasons = ApprovalRule.Reasons(request.Resources, pools.Zip(path.Value.Thresholds));
-        var now = time.GetUtcNow();
-        FillNew(request, pools, outcome.Reach, reasons, now);
-        await state.WriteStateAsync();
-        await IndexAsync();
+        FillNew(request, pools, outcome.Reach, reasons, time.GetUtcNow());
+        // Pools first: an allocation on disk must never claim quota its pools could lose in a crash.
+        // The index may lag our record (a crash between them is repaired when a pool confirms).
+        await FlushPathAsync(outcome.Reach);
+        await Task.WhenAll(state.WriteStateAsync(), IndexAsync());
         return View();
     }
 
@@ -79,17 +80,11 @@ public sealed partial class AllocationGrain(
         return level >= 0 && level < S.Reach;
     }
 
-    private async Task<Outcome<AdmissionPath>> ResolvePathAsync(string tenantId)
+    /// <summary>Waits until every pool on the path has written what this allocation changed there.</summary>
+    private Task FlushPathAsync(int levels)
     {
-        var catalog = GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key);
-        var tenant = await catalog.GetTenant(tenantId);
-        if (tenant is null)
-        {
-            return Failure.Invalid("tenant", $"tenant '{tenantId}' does not exist");
-        }
-
-        var path = await catalog.GetAdmissionPath(tenant.Pool);
-        return path is null ? Failure.Conflict($"pool '{tenant.Pool}' of tenant '{tenantId}' does not exist") : path;
+        var grains = GrainFactory;
+        return Task.WhenAll(S.Path.Take(levels).Select(p => grains.GetGrain<IQuotaPoolGrain>(p).Flush()));
     }
 
     private SetAtLevel SetAt(IReadOnlyList<string> pools)

@@ -27,6 +27,18 @@ public sealed partial class CatalogGrain
         return spec;
     }
 
+    public async Task<Outcome<AdmissionPath>> ResolveTenantPath(string tenantId)
+    {
+        if (!state.State.Tenants.TryGetValue(tenantId, out var tenant))
+        {
+            return Failure.Invalid("tenant", $"tenant '{tenantId}' does not exist");
+        }
+
+        return await GetAdmissionPath(tenant.Pool) is { } path
+            ? path
+            : Failure.Conflict($"pool '{tenant.Pool}' of tenant '{tenantId}' does not exist");
+    }
+
     public Task<TenantSpec?> GetTenant(string id) => Task.FromResult(state.State.Tenants.GetValueOrDefault(id)?.Load());
 
     public Task<IReadOnlyList<TenantSpec>> ListTenants() => Task.FromResult<IReadOnlyList<TenantSpec>>(

@@ -55,26 +55,29 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
         EnsureSweep();
     }
 
-    public async Task<LedgerResult> Set(string allocationId, ResourceVector amount)
+    public Task<LedgerResult> Set(string allocationId, ResourceVector amount)
     {
         var before = _ledger.Entries.GetValueOrDefault(allocationId);
         var result = _ledger.TrySet(PoolId, allocationId, amount, _limits);
         if (!result.Accepted || Equals(before, _ledger.Entries.GetValueOrDefault(allocationId)))
         {
-            return result; // refused, or nothing changed (a retry, or a release where nothing is held)
+            return Task.FromResult(result); // refused, or nothing changed (a retry, or a release where nothing is held)
         }
 
         RecordEntry(allocationId);
-        await _writer.WhenDurable();
-        return result;
+        _writer.Schedule();
+        return Task.FromResult(result);
     }
 
-    public async Task Restore(string allocationId, LedgerEntry? previous)
+    public Task Restore(string allocationId, LedgerEntry? previous)
     {
         _ledger.Restore(allocationId, previous);
         RecordEntry(allocationId);
-        await _writer.WhenDurable();
+        _writer.Schedule();
+        return Task.CompletedTask;
     }
+
+    public Task Flush() => _writer.Flush();
 
     public Task<LedgerResult> Evaluate(string allocationId, ResourceVector amount) =>
         Task.FromResult(_ledger.Evaluate(PoolId, allocationId, amount, _limits));
