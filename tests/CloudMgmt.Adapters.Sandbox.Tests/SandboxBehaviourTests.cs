@@ -1,0 +1,82 @@
+using CloudMgmt.Domain.Resources;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CloudMgmt.Adapters.Sandbox.Tests;
+
+public sealed class SandboxBehaviourTests
+{
+    private static readonly TenantRef Tenant = new("health", "hefei");
+    private readonly FakeTimeProvider _time = new();
+
+    private static GrantSpec Spec(string id, ResourceVector resources, UsageProfile profile) =>
+        new(new GrantRef(id, Tenant), resources, null, new Dictionary<string, string> { [UsageSimulator.ProfileLabel] = profile.ToString() });
+
+    [Theory]
+    [InlineData(UsageProfile.Steady, 60, 60)]
+    [InlineData(UsageProfile.Idle, 2, 2)]
+    [InlineData(UsageProfile.Growing, 20, 60)]
+    public async Task Observe_UsageProfileOverFourHours_FollowsTheProfile(UsageProfile profile, long atStart, long afterFourHours)
+    {
+        var adapter = new SandboxAdapter(new SandboxCloud(SandboxPresets.ProvinceX86(), _time), _time);
+        var grant = (await adapter.ApplyGrantAsync(Spec("a", ResourceVector.Of(100, 100), profile), default)).Unwrap();
+
+        _time.Advance(TimeSpan.FromHours(4));
+        var later = (await adapter.ObserveGrantAsync(new GrantRef("a", Tenant), default)).Unwrap();
+
+        Assert.Equal(atStart, grant.Used[ResourceNames.Vcpu]);
+        Assert.Equal(afterFourHours, later.Used[ResourceNames.Vcpu]);
+    }
+
+    [Fact]
+    public void Used_BurstyOverManySpells_HasQuietAndBusySpells()
+    {
+        var shares = Enumerable.Range(0, 40)
+            .Select(i => UsageSimulator.Used(ResourceVector.Of(100, 0), UsageProfile.Bursty, TimeSpan.FromMinutes(10 * i), seed: 7)[ResourceNames.Vcpu])
+            .ToHashSet();
+
+        Assert.Equal(new HashSet<long> { 20, 95 }, shares);
+    }
+
+    [Fact]
+    public async Task Calls_WithLatency_CompleteOnlyWhenTheClockHasAdvanced()
+    {
+        var options = SandboxPresets.ProvinceX86() with { Latency = TimeSpan.FromSeconds(2) };
+        var adapter = new SandboxAdapter(new SandboxCloud(options, _time), _time);
+
+        var call = adapter.CheckHealthAsync(default);
+        Assert.False(call.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True((await call).Succeeded);
+    }
+
+    [Fact]
+    public async Task Calls_WithFailureRate_FailAboutThatShareAsRetryable()
+    {
+        var options = SandboxPresets.ProvinceX86() with { FailureRate = 0.5, Seed = 42 };
+        var adapter = new SandboxAdapter(new SandboxCloud(options, _time), _time);
+
+        var results = new List<AdapterResult<CloudHealth>>();
+        for (var i = 0; i < 1000; i++)
+        {
+            results.Add(await adapter.CheckHealthAsync(default));
+        }
+
+        var failed = results.Count(r => !r.Succeeded);
+        Assert.InRange(failed, 430, 570);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Error!.Retryable));
+    }
+
+    [Fact]
+    public async Task ApplyGrant_FillingZones_PlacesInTheZoneWithMostRoomThenRefuses()
+    {
+        var adapter = new SandboxAdapter(new SandboxCloud(SandboxPresets.XinchuangArm(), _time), _time);
+
+        var first = (await adapter.ApplyGrantAsync(Spec("1", ResourceVector.Of(1000, 0), UsageProfile.Steady), default)).Unwrap();
+        var second = (await adapter.ApplyGrantAsync(Spec("2", ResourceVector.Of(1000, 0), UsageProfile.Steady), default)).Unwrap();
+        var third = await adapter.ApplyGrantAsync(Spec("3", ResourceVector.Of(100, 0), UsageProfile.Steady), default);
+
+        Assert.NotEqual(first.Zone, second.Zone);
+        Assert.Equal(AdapterErrorKind.InsufficientCapacity, third.Error?.Kind);
+    }
+}
