@@ -25,8 +25,14 @@ public sealed record AdapterError(AdapterErrorKind Kind, string Message, bool Re
     public override string ToString() => $"{Kind}{(Retryable ? " (retryable)" : "")}: {Message}";
 }
 
+/// <summary>What a resilience pipeline needs to know of any adapter result: whether it failed, and how.</summary>
+public interface IAdapterResult
+{
+    AdapterError? Error { get; }
+}
+
 /// <summary>A value or an <see cref="AdapterError"/>.</summary>
-public readonly record struct AdapterResult<T>(T? Value, AdapterError? Error)
+public readonly record struct AdapterResult<T>(T? Value, AdapterError? Error) : IAdapterResult
 {
     public bool Succeeded => Error is null;
 

@@ -53,7 +53,10 @@ public sealed class SandboxAdapter(SandboxCloud cloud, TimeProvider time) : IClo
     }
 }
 
-/// <summary>Makes sandbox adapters; the connection's settings pick a preset ("preset": "province-x86" or "xinchuang-arm").</summary>
+/// <summary>
+/// Makes sandbox adapters. Settings: "preset" ("province-x86" or "xinchuang-arm"), and the fault
+/// knobs "failureRate" (0 to 1), "latencyMs" and "seed".
+/// </summary>
 public sealed class SandboxAdapterFactory(TimeProvider time) : ICloudAdapterFactory
 {
     private readonly Dictionary<string, SandboxCloud> _clouds = new(StringComparer.Ordinal);
@@ -66,12 +69,23 @@ public sealed class SandboxAdapterFactory(TimeProvider time) : ICloudAdapterFact
         {
             if (!_clouds.TryGetValue(connection.CloudId, out var cloud))
             {
-                var preset = connection.Settings.GetValueOrDefault("preset", "province-x86");
-                _clouds[connection.CloudId] = cloud = new SandboxCloud(
-                    preset == "xinchuang-arm" ? SandboxPresets.XinchuangArm() : SandboxPresets.ProvinceX86(), time);
+                var settings = connection.Settings;
+                var preset = settings.GetValueOrDefault("preset", "province-x86") == "xinchuang-arm"
+                    ? SandboxPresets.XinchuangArm()
+                    : SandboxPresets.ProvinceX86();
+                _clouds[connection.CloudId] = cloud = new SandboxCloud(preset with
+                {
+                    FailureRate = Number(settings, "failureRate", 0),
+                    Latency = TimeSpan.FromMilliseconds(Number(settings, "latencyMs", 0)),
+                    Seed = (int)Number(settings, "seed", 1),
+                }, time);
             }
 
             return new SandboxAdapter(cloud, time);
         }
     }
+
+    private static double Number(IReadOnlyDictionary<string, string> settings, string key, double fallback) =>
+        settings.TryGetValue(key, out var text) && double.TryParse(text, System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

@@ -1,5 +1,6 @@
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
+using CloudMgmt.Host.Clouds;
 using CloudMgmt.Host.Hosting;
 
 if (CommandLine.WantsHelp(args))
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.UseCloudMgmtSilo(dataDir);
 builder.Services.AddCloudMgmtAuth();
 builder.Services.AddCloudMgmtApi();
+builder.Services.AddCloudManagement(builder.Configuration);
 builder.Services.AddHostedService<StartupRecovery>();
 
 var app = builder.Build();

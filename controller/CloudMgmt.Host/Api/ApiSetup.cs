@@ -41,6 +41,7 @@ internal static class ApiSetup
         api.MapTenants();
         api.MapAllocations();
         api.MapKeys();
+        api.MapClouds();
 
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
         app.MapGet("/readyz", async (StartupState startup, IGrainFactory grains) =>

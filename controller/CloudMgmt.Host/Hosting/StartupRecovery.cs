@@ -1,3 +1,5 @@
+using CloudMgmt.Adapters.Sandbox;
+using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Keys;
 using CloudMgmt.Grains.Pools;
 
@@ -15,11 +17,37 @@ internal sealed partial class StartupRecovery(
     {
         await BootstrapAdminTokenAsync();
         await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).Reconcile();
+        await RegisterSandboxCloudsAsync();
         startup.MarkReady();
         LogReady(logger, dataDir.Path);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The embedded default manages two sandbox clouds out of the box (a provincial x86 cloud and a
+    /// Xinchuang ARM cloud), so there is something to look at; only on a first start, and not when
+    /// Sandbox:RegisterDefaults is false.
+    /// </summary>
+    private async Task RegisterSandboxCloudsAsync()
+    {
+        if (!configuration.GetValue("Sandbox:RegisterDefaults", true)
+            || (await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List()).Count > 0)
+        {
+            return;
+        }
+
+        foreach (var (id, preset) in new[] { ("province-x86", "province-x86"), ("xinchuang-arm", "xinchuang-arm") })
+        {
+            var options = preset == "xinchuang-arm" ? SandboxPresets.XinchuangArm() : SandboxPresets.ProvinceX86();
+            await grains.GetGrain<ICloudGrain>(id).Register(new CloudSpec(id, SandboxAdapter.KindName, "anhui",
+                new Dictionary<string, string>(options.Labels), null, null, new Dictionary<string, string> { ["preset"] = preset }));
+            LogSandboxCloud(logger, id);
+        }
+    }
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Registered sandbox cloud {CloudId} (embedded default)")]
+    private static partial void LogSandboxCloud(ILogger logger, string cloudId);
 
     private async Task BootstrapAdminTokenAsync()
     {

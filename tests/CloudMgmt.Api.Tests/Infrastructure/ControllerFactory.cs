@@ -16,8 +16,16 @@ public sealed class ControllerFactory : WebApplicationFactory<Program>
 
     public string DataDir => _data.Path;
 
+    /// <summary>Extra configuration for one test class, applied on start.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("data-dir", DataDir);
         builder.UseSetting("CLOUDMGMT_ADMIN_TOKEN", AdminToken);
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());

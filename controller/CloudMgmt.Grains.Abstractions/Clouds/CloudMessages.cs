@@ -1,0 +1,29 @@
+using CloudMgmt.Domain.Resources;
+
+namespace CloudMgmt.Grains.Clouds;
+
+/// <summary>A registered cloud. <see cref="CredentialsRef"/> names where the credentials are kept (a secret, a file); never the credentials.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CloudSpec(
+    string Id, string Kind, string Region, IReadOnlyDictionary<string, string> Labels, string? Endpoint, string? CredentialsRef,
+    IReadOnlyDictionary<string, string> Settings);
+
+/// <summary>A change to a cloud; null fields stay as they are.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CloudUpdate(
+    string? Region, IReadOnlyDictionary<string, string>? Labels, string? Endpoint, string? CredentialsRef, IReadOnlyDictionary<string, string>? Settings);
+
+/// <summary>Capacity of one zone, as the cloud last reported it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ZoneCapacity(string Zone, string Architecture, ResourceVector Capacity);
+
+/// <summary>What the last inventory refresh found: capacity per zone, and the sum of the grants carrying our marks (granted and used).</summary>
+[GenerateSerializer, Immutable]
+public sealed record CloudInventory(
+    IReadOnlyList<ZoneCapacity> Zones, ResourceVector Granted, ResourceVector Used, int Grants, bool Healthy, string HealthDetail,
+    DateTimeOffset CheckedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record CloudView(
+    CloudSpec Spec, bool Drained, ResourceVector Capacity, ResourceVector Granted, ResourceVector Used, CloudInventory? Inventory,
+    DateTimeOffset RegisteredAt);

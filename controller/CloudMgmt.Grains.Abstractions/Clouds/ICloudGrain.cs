@@ -1,0 +1,32 @@
+using Orleans.Concurrency;
+
+namespace CloudMgmt.Grains.Clouds;
+
+/// <summary>One cloud under management; keyed by cloud id. Holds its registration, drain flag and last inventory. It never calls the cloud: the reconciler does, and reports here.</summary>
+public interface ICloudGrain : IGrainWithStringKey
+{
+    Task<Outcome<CloudView>> Register(CloudSpec spec);
+
+    Task<Outcome<CloudView>> Update(CloudUpdate update);
+
+    /// <summary>A drained cloud keeps its grants but takes no new ones.</summary>
+    Task<Outcome<CloudView>> SetDrained(bool drained);
+
+    Task<Outcome<CloudView>> Remove();
+
+    [ReadOnly]
+    Task<CloudView?> Get();
+
+    Task RecordInventory(CloudInventory inventory);
+}
+
+/// <summary>The list of registered clouds (one grain, key "clouds").</summary>
+public interface ICloudDirectoryGrain : IGrainWithStringKey
+{
+    Task Add(string cloudId);
+
+    Task Remove(string cloudId);
+
+    [ReadOnly]
+    Task<IReadOnlyList<string>> List();
+}

@@ -1,0 +1,129 @@
+using CloudMgmt.Domain;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Persistence;
+
+namespace CloudMgmt.Grains.Clouds;
+
+/// <summary>One cloud's registration and last known inventory.</summary>
+public sealed class CloudGrain(
+    [PersistentState("cloud")] IPersistentState<CloudState> state, TimeProvider time) : Grain, ICloudGrain
+{
+    private CloudState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<Outcome<CloudView>> Register(CloudSpec spec)
+    {
+        if (!Identifier.IsValid(spec.Id))
+        {
+            return Failure.Invalid("id", $"'{spec.Id}' is not a valid cloud id: {Identifier.Rule}");
+        }
+
+        if (state.RecordExists)
+        {
+            return Failure.Conflict($"cloud '{Id}' is already registered");
+        }
+
+        (S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings) =
+            (spec.Kind, spec.Region, new(spec.Labels), spec.Endpoint, spec.CredentialsRef, new(spec.Settings));
+        S.RegisteredAt = time.GetUtcNow();
+        S.HealthDetail = "not checked yet";
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).Add(Id);
+        return View();
+    }
+
+    public async Task<Outcome<CloudView>> Update(CloudUpdate update)
+    {
+        if (!state.RecordExists)
+        {
+            return Failure.NotFound($"cloud '{Id}' is not registered");
+        }
+
+        S.Region = update.Region ?? S.Region;
+        S.Labels = update.Labels is null ? S.Labels : new(update.Labels);
+        S.Endpoint = update.Endpoint ?? S.Endpoint;
+        S.CredentialsRef = update.CredentialsRef ?? S.CredentialsRef;
+        S.Settings = update.Settings is null ? S.Settings : new(update.Settings);
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<Outcome<CloudView>> SetDrained(bool drained)
+    {
+        if (!state.RecordExists)
+        {
+            return Failure.NotFound($"cloud '{Id}' is not registered");
+        }
+
+        S.Drained = drained;
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<Outcome<CloudView>> Remove()
+    {
+        if (!state.RecordExists)
+        {
+            return Failure.NotFound($"cloud '{Id}' is not registered");
+        }
+
+        var last = View();
+        await GrainFactory.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).Remove(Id);
+        await state.ClearStateAsync();
+        return last;
+    }
+
+    public Task<CloudView?> Get() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task RecordInventory(CloudInventory inventory)
+    {
+        if (!state.RecordExists)
+        {
+            return; // removed while its refresh was under way
+        }
+
+        // An unhealthy refresh knows nothing new about capacity and grants: keep the last known figures.
+        if (inventory.Healthy)
+        {
+            S.Zones = inventory.Zones.Select(ZoneState.Save).ToList();
+            (S.Granted, S.Used, S.Grants) = (VectorState.Save(inventory.Granted), VectorState.Save(inventory.Used), inventory.Grants);
+        }
+
+        (S.Healthy, S.HealthDetail, S.CheckedAt) = (inventory.Healthy, inventory.HealthDetail, inventory.CheckedAt);
+        await state.WriteStateAsync();
+    }
+
+    private CloudView View()
+    {
+        var zones = S.Zones.Select(z => z.Load()).ToList();
+        var (granted, used) = (VectorState.Load(S.Granted), VectorState.Load(S.Used));
+        var inventory = S.CheckedAt is null ? null : new CloudInventory(zones, granted, used, S.Grants, S.Healthy, S.HealthDetail, S.CheckedAt.Value);
+        return new CloudView(new CloudSpec(Id, S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings), S.Drained,
+            zones.Aggregate(ResourceVector.Zero, (sum, z) => sum + z.Capacity), granted, used, inventory, S.RegisteredAt);
+    }
+}
+
+/// <summary>The ids of the registered clouds.</summary>
+public sealed class CloudDirectoryGrain([PersistentState("clouds")] IPersistentState<CloudDirectoryState> state) : Grain, ICloudDirectoryGrain
+{
+    public const string Key = "clouds";
+
+    public async Task Add(string cloudId)
+    {
+        if (state.State.Ids.Add(cloudId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task Remove(string cloudId)
+    {
+        if (state.State.Ids.Remove(cloudId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Ids]);
+}

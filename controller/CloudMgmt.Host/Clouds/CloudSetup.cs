@@ -1,0 +1,27 @@
+using CloudMgmt.Adapters;
+using CloudMgmt.Adapters.Sandbox;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CloudMgmt.Host.Clouds;
+
+internal static class CloudSetup
+{
+    /// <summary>Adapters (registered by kind), the resilience pipelines, and the Quartz scheduler with the inventory job.</summary>
+    public static IServiceCollection AddCloudManagement(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ICloudAdapterFactory, SandboxAdapterFactory>();
+        services.AddSingleton<AdapterRegistry>();
+        services.Configure<CloudResilienceOptions>(configuration.GetSection("Resilience"));
+        services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CloudRefresher>();
+
+        var interval = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
+        services.AddQuartz(q => q.ScheduleJob<InventoryJob>(
+            t => t.WithIdentity("inventory-trigger", "clouds").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            j => j.WithIdentity(InventoryJob.Key)));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
