@@ -23,6 +23,7 @@ internal static class GrainLoad
                 silo.UseLocalhostClustering(FreePort(), FreePort());
                 silo.AddSqliteGrainStorageAsDefault(o => o.DataSource = Path.Combine(folder.FullName, "state.db"));
                 silo.Services.AddSingleton(TimeProvider.System);
+                silo.Services.AddSingleton(CloudMgmt.Policies.PlacementPolicySource.FromFileOrDefault(null));
             })
             .Build();
         await host.StartAsync();

@@ -1,3 +1,5 @@
+using static CloudMgmt.Domain.Allocations.AllocationStatus;
+
 namespace CloudMgmt.Domain.Allocations;
 
 /// <summary>The allocation state machine: which transitions are allowed, and why not when they are not.</summary>
@@ -5,23 +7,30 @@ public static class AllocationLifecycle
 {
     private static readonly Dictionary<AllocationStatus, AllocationStatus[]> Allowed = new()
     {
-        [AllocationStatus.Pending] = [AllocationStatus.PendingApproval, AllocationStatus.Admitted, AllocationStatus.Rejected],
-        [AllocationStatus.PendingApproval] = [AllocationStatus.Admitted, AllocationStatus.Rejected, AllocationStatus.Released],
-        [AllocationStatus.Admitted] = [AllocationStatus.Released],
-        [AllocationStatus.Released] = [],
-        [AllocationStatus.Rejected] = [],
+        [Pending] = [PendingApproval, Admitted, Rejected],
+        [PendingApproval] = [Admitted, Rejected, Released],
+        [Admitted] = [Placed, Failed, Released],
+        [Placed] = [Provisioning, Ready, Releasing, Failed],
+        [Provisioning] = [Ready, Releasing, Failed],
+        [Ready] = [Releasing],
+        [Releasing] = [Released],
+        [Released] = [],
+        [Rejected] = [],
+        [Failed] = [],
     };
 
     public static bool CanMove(AllocationStatus from, AllocationStatus to) => Allowed[from].Contains(to);
 
     public static bool IsFinal(AllocationStatus status) => Allowed[status].Length == 0;
 
-    /// <summary>True while the allocation holds quota.</summary>
-    public static bool HoldsQuota(AllocationStatus status) =>
-        status is AllocationStatus.Pending or AllocationStatus.PendingApproval or AllocationStatus.Admitted;
+    /// <summary>True while the allocation holds quota (a grant on a cloud holds it until it is gone).</summary>
+    public static bool HoldsQuota(AllocationStatus status) => !IsFinal(status);
 
-    /// <summary>Only an admitted allocation may be resized: a pending one is changed by rejecting and asking again.</summary>
-    public static bool CanResize(AllocationStatus status) => status == AllocationStatus.Admitted;
+    /// <summary>Only an admitted allocation that is not on a cloud may be resized here; resizing grants on clouds comes with elastic grants.</summary>
+    public static bool CanResize(AllocationStatus status) => status == Admitted;
+
+    /// <summary>True when the allocation is placed on a cloud (its release goes through the reconciler).</summary>
+    public static bool IsOnCloud(AllocationStatus status) => status is Placed or Provisioning or Ready or Releasing;
 
     /// <summary>Checks a transition and says what is wrong with it in words an API user understands.</summary>
     public static string? WhyNot(AllocationStatus from, AllocationStatus to) =>

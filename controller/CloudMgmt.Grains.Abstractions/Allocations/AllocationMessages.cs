@@ -14,14 +14,18 @@ public sealed record AllocationRequest(
     int Priority,
     string RequestHash);
 
-/// <summary>Would a request be admitted, and if not, where it falls short.</summary>
+/// <summary>Would a request be admitted, and if not, where it falls short; and where it would be placed.</summary>
+/// <param name="Placeable">Whether a cloud can take it; null when no cloud is registered.</param>
+/// <param name="PlacementJson">The placement decision (every filter's verdict per cloud, the scores, the choice) as JSON; null when no cloud is registered.</param>
 [GenerateSerializer, Immutable]
 public sealed record AdmissionDecision(
     bool Fits,
     bool NeedsApproval,
     IReadOnlyList<string> Path,
     IReadOnlyList<Shortfall> Shortfalls,
-    IReadOnlyList<ApprovalReason> ApprovalReasons);
+    IReadOnlyList<ApprovalReason> ApprovalReasons,
+    string? PlacementJson = null,
+    bool? Placeable = null);
 
 [GenerateSerializer, Immutable]
 public sealed record AllocationEvent(DateTimeOffset At, AllocationStatus Status, string Message, string? By);

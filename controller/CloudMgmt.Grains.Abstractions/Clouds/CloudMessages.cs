@@ -23,7 +23,12 @@ public sealed record CloudInventory(
     IReadOnlyList<ZoneCapacity> Zones, ResourceVector Granted, ResourceVector Used, int Grants, bool Healthy, string HealthDetail,
     DateTimeOffset CheckedAt);
 
+/// <param name="Reserved">What the controller has placed on this cloud (desired grants), whether or not the grants exist there yet.</param>
 [GenerateSerializer, Immutable]
 public sealed record CloudView(
-    CloudSpec Spec, bool Drained, ResourceVector Capacity, ResourceVector Granted, ResourceVector Used, CloudInventory? Inventory,
-    DateTimeOffset RegisteredAt);
+    CloudSpec Spec, bool Drained, ResourceVector Capacity, ResourceVector Reserved, ResourceVector Granted, ResourceVector Used,
+    CloudInventory? Inventory, DateTimeOffset RegisteredAt);
+
+/// <summary>A grant the controller wants on a cloud: the desired state the reconciler makes true.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DesiredGrant(string AllocationId, string Tenant, string Pool, ResourceVector Resources, bool Releasing);

@@ -18,6 +18,18 @@ public interface ICloudGrain : IGrainWithStringKey
     Task<CloudView?> Get();
 
     Task RecordInventory(CloudInventory inventory);
+
+    /// <summary>Holds room for an allocation's share on this cloud, unless the cloud lacks it. Idempotent per allocation.</summary>
+    Task<Outcome<DesiredGrant>> Reserve(DesiredGrant grant);
+
+    /// <summary>Forgets an allocation's share (its grant is gone from the cloud, or was never made).</summary>
+    Task Unreserve(string allocationId);
+
+    /// <summary>Marks an allocation's grant for removal by the reconciler.</summary>
+    Task MarkReleasing(string allocationId);
+
+    [ReadOnly]
+    Task<IReadOnlyList<DesiredGrant>> GetDesired();
 }
 
 /// <summary>The list of registered clouds (one grain, key "clouds").</summary>

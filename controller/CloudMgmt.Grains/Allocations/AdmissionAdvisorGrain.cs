@@ -1,6 +1,8 @@
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Pools;
+using CloudMgmt.Policies;
 using Orleans.Concurrency;
 
 namespace CloudMgmt.Grains.Allocations;
@@ -10,7 +12,7 @@ namespace CloudMgmt.Grains.Allocations;
 /// a good forecast, not a promise: other requests may land between the dry run and the real one.
 /// </summary>
 [StatelessWorker]
-public sealed class AdmissionAdvisorGrain : Grain, IAdmissionAdvisorGrain
+public sealed class AdmissionAdvisorGrain(PlacementPolicySource policy) : Grain, IAdmissionAdvisorGrain
 {
     public async Task<Outcome<AdmissionDecision>> Evaluate(AllocationRequest request)
     {
@@ -38,6 +40,9 @@ public sealed class AdmissionAdvisorGrain : Grain, IAdmissionAdvisorGrain
         }
 
         var reasons = ApprovalRule.Reasons(request.Resources, path.PoolIds.Zip(path.Thresholds));
-        return new AdmissionDecision(shortfalls.Count == 0, reasons.Count > 0, path.PoolIds, shortfalls, reasons);
+        var placement = await PlacementCandidates.PlaceAsync(GrainFactory, policy, request.Tenant, path.PoolIds, request.Resources,
+            request.Constraints ?? new Dictionary<string, string>());
+        return new AdmissionDecision(shortfalls.Count == 0, reasons.Count > 0, path.PoolIds, shortfalls, reasons,
+            placement is null ? null : PlacementCandidates.ToJson(placement), placement?.Placed);
     }
 }

@@ -128,6 +128,7 @@ public sealed partial class AllocationGrain
         Move(AllocationStatus.Admitted, "approved" + (note is null ? "" : ": " + note), by);
         await state.WriteStateAsync();
         await IndexAsync();
+        await PlaceAsync();
         return View();
     }
 

@@ -8,7 +8,7 @@ public sealed partial class AllocationGrain
     private AllocationView View()
     {
         var reasons = S.ApprovalReasons.Select(r => new ApprovalReason(r.PoolId, r.Resource, r.Requested, r.Threshold)).ToList();
-        var decision = new AdmissionDecision(true, reasons.Count > 0, S.Path, [], reasons);
+        var decision = new AdmissionDecision(true, reasons.Count > 0, S.Path, [], reasons, S.Placement);
         var history = S.History.Select(e => new AllocationEvent(e.At, e.Status, e.Message, e.By)).ToList();
         return new AllocationView(Id, S.Tenant, S.Path[0], VectorState.Load(S.Resources), S.Constraints, S.Priority,
             S.Status, decision, history, S.CreatedAt, S.UpdatedAt);

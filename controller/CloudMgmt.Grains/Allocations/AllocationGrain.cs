@@ -3,6 +3,7 @@ using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
 using CloudMgmt.Grains.Pools;
+using CloudMgmt.Policies;
 using CloudMgmt.Grains.Tenants;
 
 namespace CloudMgmt.Grains.Allocations;
@@ -14,7 +15,8 @@ namespace CloudMgmt.Grains.Allocations;
 /// A new request is written once, after every pool has accepted it; a refused one writes nothing.
 /// </summary>
 public sealed partial class AllocationGrain(
-    [PersistentState("allocation")] IPersistentState<AllocationState> state, TimeProvider time) : Grain, IAllocationGrain
+    [PersistentState("allocation")] IPersistentState<AllocationState> state, TimeProvider time, PlacementPolicySource policy)
+    : Grain, IAllocationGrain
 {
     private bool _indexed;
 
@@ -59,6 +61,11 @@ public sealed partial class AllocationGrain(
         // The index may lag our record (a crash between them is repaired when a pool confirms).
         await FlushPathAsync(outcome.Reach);
         await Task.WhenAll(state.WriteStateAsync(), IndexAsync());
+        if (S.Status == AllocationStatus.Admitted)
+        {
+            await PlaceAsync();
+        }
+
         return View();
     }
 

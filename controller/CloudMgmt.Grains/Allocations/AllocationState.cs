@@ -32,6 +32,12 @@ public sealed class AllocationState
     [Id(14)] public Dictionary<string, long> WorkTo { get; set; } = [];
     [Id(15)] public string? WorkBy { get; set; }
     [Id(16)] public string? WorkNote { get; set; }
+
+    /// <summary>The placement decision as JSON (kept as shown to users: verdicts, scores, choice).</summary>
+    [Id(17)] public string? Placement { get; set; }
+
+    /// <summary>The share placed on each cloud.</summary>
+    [Id(18)] public Dictionary<string, Dictionary<string, long>> Shares { get; set; } = [];
 }
 
 [GenerateSerializer]

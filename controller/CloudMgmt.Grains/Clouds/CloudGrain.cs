@@ -1,13 +1,17 @@
 using CloudMgmt.Domain;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
+using Orleans.Serialization;
 
 namespace CloudMgmt.Grains.Clouds;
 
-/// <summary>One cloud's registration and last known inventory.</summary>
-public sealed class CloudGrain(
-    [PersistentState("cloud")] IPersistentState<CloudState> state, TimeProvider time) : Grain, ICloudGrain
+/// <summary>One cloud's registration, last known inventory, and the grants the controller wants on it.</summary>
+public sealed partial class CloudGrain(
+    [PersistentState("cloud")] IPersistentState<CloudState> state, TimeProvider time, ILedgerStore ledgers, Serializer serializer,
+    IGrainContext context) : Grain, ICloudGrain
 {
+    private readonly LedgerRows<DesiredRow> _rows = new(ledgers, serializer, "cloud/" + context.GrainId.Key);
+
     private CloudState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -68,6 +72,11 @@ public sealed class CloudGrain(
             return Failure.NotFound($"cloud '{Id}' is not registered");
         }
 
+        if (_desired.Count > 0)
+        {
+            return Failure.Conflict($"cloud '{Id}' still holds {_desired.Count} grants; drain it and release them first");
+        }
+
         var last = View();
         await GrainFactory.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).Remove(Id);
         await state.ClearStateAsync();
@@ -94,13 +103,15 @@ public sealed class CloudGrain(
         await state.WriteStateAsync();
     }
 
+    private ResourceVector Capacity => S.Zones.Aggregate(ResourceVector.Zero, (sum, z) => sum + VectorState.Load(z.Capacity));
+
     private CloudView View()
     {
         var zones = S.Zones.Select(z => z.Load()).ToList();
         var (granted, used) = (VectorState.Load(S.Granted), VectorState.Load(S.Used));
         var inventory = S.CheckedAt is null ? null : new CloudInventory(zones, granted, used, S.Grants, S.Healthy, S.HealthDetail, S.CheckedAt.Value);
         return new CloudView(new CloudSpec(Id, S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings), S.Drained,
-            zones.Aggregate(ResourceVector.Zero, (sum, z) => sum + z.Capacity), granted, used, inventory, S.RegisteredAt);
+            Capacity, ReservedTotal, granted, used, inventory, S.RegisteredAt);
     }
 }
 

@@ -35,15 +35,23 @@ internal static partial class AllocationEndpoints
         if (dryRun == true)
         {
             var decision = await grains.GetGrain<IAdmissionAdvisorGrain>(0).Evaluate(request);
-            return Problems.Of(decision, d => Results.Ok(new DryRunResponse(true, d.Fits,
-                !d.Fits ? "Rejected" : d.NeedsApproval ? nameof(AllocationStatus.PendingApproval) : nameof(AllocationStatus.Admitted),
-                Dto.Decision(d))));
+            return Problems.Of(decision, d => Results.Ok(new DryRunResponse(true, d.Fits, WouldBe(d), Dto.Decision(d))));
         }
 
         var id = AllocationIds.For(request.Tenant, idempotencyKey);
         var outcome = await grains.GetGrain<IAllocationGrain>(id).Submit(request);
         return Problems.Of(outcome, a => Results.Created($"/api/v1/allocations/{a.Id}", Dto.Allocation(a)));
     }
+
+    private static string WouldBe(AdmissionDecision d) =>
+        !d.Fits ? "Rejected"
+        : d.NeedsApproval ? nameof(AllocationStatus.PendingApproval)
+        : d.Placeable switch
+        {
+            null => nameof(AllocationStatus.Admitted),
+            true => nameof(AllocationStatus.Placed),
+            false => nameof(AllocationStatus.Failed),
+        };
 
     private static async Task<IResult> Get(string id, IGrainFactory grains, ClaimsPrincipal user) =>
         await VisibleAsync(id, grains, user) is { } a ? Results.Ok(Dto.Allocation(a)) : Missing(id);

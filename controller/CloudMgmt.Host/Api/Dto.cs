@@ -40,9 +40,10 @@ public sealed record ShortfallResponse(string Pool, string Resource, long Reques
 
 public sealed record ApprovalReasonResponse(string Pool, string Resource, long Requested, long Threshold);
 
+/// <param name="Placement">Where it goes: every filter's verdict per cloud, the scores and the choice (null with no cloud registered).</param>
 public sealed record DecisionResponse(
     bool Fits, bool NeedsApproval, IReadOnlyList<string> Path, IReadOnlyList<ShortfallResponse> Shortfalls,
-    IReadOnlyList<ApprovalReasonResponse> ApprovalReasons);
+    IReadOnlyList<ApprovalReasonResponse> ApprovalReasons, System.Text.Json.JsonElement? Placement);
 
 public sealed record DryRunResponse(bool DryRun, bool WouldBeAdmitted, string WouldBe, DecisionResponse Decision);
 
@@ -82,7 +83,8 @@ internal static class Dto
 
     public static DecisionResponse Decision(AdmissionDecision d) => new(
         d.Fits, d.NeedsApproval, d.Path, d.Shortfalls.Select(Shortfall).ToList(),
-        d.ApprovalReasons.Select(r => new ApprovalReasonResponse(r.PoolId, r.Resource, r.Requested, r.Threshold)).ToList());
+        d.ApprovalReasons.Select(r => new ApprovalReasonResponse(r.PoolId, r.Resource, r.Requested, r.Threshold)).ToList(),
+        d.PlacementJson is null ? null : System.Text.Json.JsonDocument.Parse(d.PlacementJson).RootElement.Clone());
 
     public static AllocationResponse Allocation(AllocationView a) => new(
         a.Id, a.Tenant, a.Pool, Map(a.Resources), a.Constraints, a.Priority, a.Status.ToString(), Decision(a.Decision),

@@ -1,5 +1,6 @@
 using CloudMgmt.Adapters;
 using CloudMgmt.Adapters.Sandbox;
+using CloudMgmt.Policies;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -10,6 +11,7 @@ internal static class CloudSetup
     /// <summary>Adapters (registered by kind), the resilience pipelines, and the Quartz scheduler with the inventory job.</summary>
     public static IServiceCollection AddCloudManagement(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(PlacementPolicySource.FromFileOrDefault(configuration["Placement:PolicyFile"]));
         services.AddSingleton<ICloudAdapterFactory, SandboxAdapterFactory>();
         services.AddSingleton<AdapterRegistry>();
         services.Configure<CloudResilienceOptions>(configuration.GetSection("Resilience"));

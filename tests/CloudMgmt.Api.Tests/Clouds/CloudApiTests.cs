@@ -12,6 +12,7 @@ public sealed class CloudApiTests : IDisposable
         // Fast retries, so a failing cloud's breaker opens within the test; no scheduled runs in between.
         _factory.Settings["Resilience:RetryDelay"] = "00:00:00.010";
         _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
+        _factory.Settings["Sandbox:RegisterDefaults"] = "true";
     }
 
     public void Dispose() => _factory.Dispose();

@@ -14,7 +14,8 @@ public sealed class CrashRecoveryTests : IDisposable
     private readonly TempDirectory _data = new("cloudmgmt-crash");
 
     // Short confirmation times, so the restarted pools check unconfirmed reservations within the test.
-    private static readonly string[] FastSweep = ["--Reservations:SweepInterval", "00:00:01", "--Reservations:ConfirmAfter", "00:00:01"];
+    private static readonly string[] FastSweep =
+        ["--Reservations:SweepInterval", "00:00:01", "--Reservations:ConfirmAfter", "00:00:01", "--Sandbox:RegisterDefaults", "false"];
 
     public void Dispose() => _data.Dispose();
 

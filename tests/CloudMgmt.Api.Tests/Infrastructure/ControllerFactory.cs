@@ -17,7 +17,8 @@ public sealed class ControllerFactory : WebApplicationFactory<Program>
     public string DataDir => _data.Path;
 
     /// <summary>Extra configuration for one test class, applied on start.</summary>
-    public Dictionary<string, string> Settings { get; } = [];
+    /// <remarks>By default no sandbox clouds are registered: most tests are about quota alone.</remarks>
+    public Dictionary<string, string> Settings { get; } = new() { ["Sandbox:RegisterDefaults"] = "false" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -5,35 +5,35 @@ namespace CloudMgmt.Domain.Tests.Allocations;
 
 public sealed class AllocationLifecycleTests
 {
+    /// <summary>The allowed transitions, written out; every other (from, to) pair must be refused.</summary>
+    private static readonly HashSet<(AllocationStatus, AllocationStatus)> AllowedPairs =
+    [
+        (Pending, PendingApproval), (Pending, Admitted), (Pending, Rejected),
+        (PendingApproval, Admitted), (PendingApproval, Released), (PendingApproval, Rejected),
+        (Admitted, Placed), (Admitted, Failed), (Admitted, Released),
+        (Placed, Provisioning), (Placed, Ready), (Placed, Releasing), (Placed, Failed),
+        (Provisioning, Ready), (Provisioning, Releasing), (Provisioning, Failed),
+        (Ready, Releasing),
+        (Releasing, Released),
+    ];
+
     /// <summary>Every (from, to) pair and whether it is allowed: the whole state machine in one table.</summary>
-    public static TheoryData<AllocationStatus, AllocationStatus, bool> Transitions => new()
+    public static TheoryData<AllocationStatus, AllocationStatus, bool> Transitions
     {
-        { Pending, Pending, false },
-        { Pending, PendingApproval, true },
-        { Pending, Admitted, true },
-        { Pending, Released, false },
-        { Pending, Rejected, true },
-        { PendingApproval, Pending, false },
-        { PendingApproval, PendingApproval, false },
-        { PendingApproval, Admitted, true },
-        { PendingApproval, Released, true },
-        { PendingApproval, Rejected, true },
-        { Admitted, Pending, false },
-        { Admitted, PendingApproval, false },
-        { Admitted, Admitted, false },
-        { Admitted, Released, true },
-        { Admitted, Rejected, false },
-        { Released, Pending, false },
-        { Released, PendingApproval, false },
-        { Released, Admitted, false },
-        { Released, Released, false },
-        { Released, Rejected, false },
-        { Rejected, Pending, false },
-        { Rejected, PendingApproval, false },
-        { Rejected, Admitted, false },
-        { Rejected, Released, false },
-        { Rejected, Rejected, false },
-    };
+        get
+        {
+            var data = new TheoryData<AllocationStatus, AllocationStatus, bool>();
+            foreach (var from in Enum.GetValues<AllocationStatus>())
+            {
+                foreach (var to in Enum.GetValues<AllocationStatus>())
+                {
+                    data.Add(from, to, AllowedPairs.Contains((from, to)));
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Fact]
     public void Transitions_Table_CoversEveryPair() =>
@@ -53,6 +53,10 @@ public sealed class AllocationLifecycleTests
     [InlineData(Admitted, false, true, true)]
     [InlineData(Released, true, false, false)]
     [InlineData(Rejected, true, false, false)]
+    [InlineData(Placed, false, true, false)]
+    [InlineData(Ready, false, true, false)]
+    [InlineData(Releasing, false, true, false)]
+    [InlineData(Failed, true, false, false)]
     public void Status_Table_FinalHoldsQuotaResizable(AllocationStatus status, bool final, bool holdsQuota, bool resizable)
     {
         Assert.Equal(final, AllocationLifecycle.IsFinal(status));

@@ -1,4 +1,5 @@
 using CloudMgmt.Grains.Pools;
+using CloudMgmt.Policies;
 using CloudMgmt.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -44,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DataSource = DataFile);
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
+            siloBuilder.Services.AddSingleton(PlacementPolicySource.FromFileOrDefault(null));
             siloBuilder.Services.Configure<ReservationOptions>(o =>
             {
                 o.SweepInterval = TimeSpan.FromMilliseconds(100); // real time: how often a pool looks

@@ -1,0 +1,62 @@
+using CloudMgmt.Domain.Allocations;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains.Persistence;
+
+namespace CloudMgmt.Grains.Allocations;
+
+public sealed partial class AllocationGrain
+{
+    /// <summary>
+    /// Chooses the cloud(s) for an admitted allocation and holds room there. Placement only reads
+    /// what the cloud grains know; the grant itself is made later by the reconciler. With no cloud
+    /// registered the allocation stays Admitted (the controller is then a quota ledger). A placement
+    /// that fails gives the quota back and says why.
+    /// </summary>
+    private async Task PlaceAsync()
+    {
+        var resources = VectorState.Load(S.Resources);
+        var decision = await PlacementCandidates.PlaceAsync(GrainFactory, policy, S.Tenant, S.Path, resources, S.Constraints);
+        if (decision is null)
+        {
+            return;
+        }
+
+        S.Placement = PlacementCandidates.ToJson(decision);
+        if (!decision.Placed)
+        {
+            await FailAsync("placement failed: " + decision.Reason);
+            return;
+        }
+
+        var held = new List<string>();
+        foreach (var share in decision.Shares)
+        {
+            var reserved = await GrainFactory.GetGrain<ICloudGrain>(share.CloudId)
+                .Reserve(new DesiredGrant(Id, S.Tenant, S.Path[0], share.Resources, Releasing: false));
+            if (!reserved.Succeeded)
+            {
+                await Task.WhenAll(held.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).Unreserve(Id)));
+                await FailAsync($"placement failed: {reserved.Failure!.Detail} (changed since the decision)");
+                return;
+            }
+
+            held.Add(share.CloudId);
+            S.Shares[share.CloudId] = VectorState.Save(share.Resources);
+        }
+
+        Move(AllocationStatus.Placed, "placed on " + string.Join(", ", decision.Shares.Select(s => $"{s.CloudId} ({s.Resources})")), null);
+        await state.WriteStateAsync();
+        await IndexAsync();
+    }
+
+    /// <summary>Gives the quota back and records why the allocation could not go on.</summary>
+    private async Task FailAsync(string reason)
+    {
+        S.Reach = await Domain.Quota.PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
+        await FlushPathAsync(S.Path.Count);
+        Move(AllocationStatus.Failed, reason + "; quota returned", null);
+        await state.WriteStateAsync();
+        await IndexAsync();
+    }
+}

@@ -1,0 +1,77 @@
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Persistence;
+
+namespace CloudMgmt.Grains.Clouds;
+
+/// <summary>One desired grant, a row of the cloud's ledger.</summary>
+[GenerateSerializer]
+public sealed class DesiredRow
+{
+    [Id(0)] public string Tenant { get; set; } = "";
+    [Id(1)] public string Pool { get; set; } = "";
+    [Id(2)] public Dictionary<string, long> Resources { get; set; } = [];
+    [Id(3)] public bool Releasing { get; set; }
+
+    internal DesiredGrant Load(string id) => new(id, Tenant, Pool, VectorState.Load(Resources), Releasing);
+
+    internal static DesiredRow Save(DesiredGrant g) => new() { Tenant = g.Tenant, Pool = g.Pool, Resources = VectorState.Save(g.Resources), Releasing = g.Releasing };
+}
+
+public sealed partial class CloudGrain
+{
+    private Dictionary<string, DesiredRow> _desired = [];
+
+    private ResourceVector ReservedTotal => _desired.Values.Aggregate(ResourceVector.Zero, (sum, d) => sum + VectorState.Load(d.Resources));
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _desired = await _rows.LoadAsync();
+
+    public async Task<Outcome<DesiredGrant>> Reserve(DesiredGrant grant)
+    {
+        if (!state.RecordExists)
+        {
+            return Failure.NotFound($"cloud '{Id}' is not registered");
+        }
+
+        if (_desired.TryGetValue(grant.AllocationId, out var known))
+        {
+            return known.Load(grant.AllocationId);
+        }
+
+        var free = Capacity.SaturatingSubtract(ReservedTotal);
+        if (S.Drained || !grant.Resources.FitsWithin(free))
+        {
+            return Failure.Conflict(S.Drained ? $"cloud '{Id}' is drained" : $"cloud '{Id}' has {free} free, not {grant.Resources}");
+        }
+
+        return await SaveAsync(grant);
+    }
+
+    public async Task Unreserve(string allocationId)
+    {
+        if (_desired.Remove(allocationId))
+        {
+            _rows.Changed(allocationId, null);
+            await _rows.FlushAsync();
+        }
+    }
+
+    public async Task MarkReleasing(string allocationId)
+    {
+        if (_desired.TryGetValue(allocationId, out var row) && !row.Releasing)
+        {
+            await SaveAsync(row.Load(allocationId) with { Releasing = true });
+        }
+    }
+
+    public Task<IReadOnlyList<DesiredGrant>> GetDesired() =>
+        Task.FromResult<IReadOnlyList<DesiredGrant>>(_desired.Select(d => d.Value.Load(d.Key)).ToList());
+
+    private async Task<DesiredGrant> SaveAsync(DesiredGrant grant)
+    {
+        var row = DesiredRow.Save(grant);
+        _desired[grant.AllocationId] = row;
+        _rows.Changed(grant.AllocationId, row);
+        await _rows.FlushAsync();
+        return grant;
+    }
+}
