@@ -63,6 +63,15 @@ public sealed class SandboxAdapterFactory(TimeProvider time) : ICloudAdapterFact
 
     public string Kind => SandboxAdapter.KindName;
 
+    /// <summary>The simulated cloud behind a registered cloud id, for tests and demos to reach behind the controller's back.</summary>
+    public SandboxCloud? CloudFor(string cloudId)
+    {
+        lock (_clouds)
+        {
+            return _clouds.GetValueOrDefault(cloudId);
+        }
+    }
+
     public ICloudAdapter Create(CloudConnection connection)
     {
         lock (_clouds)

@@ -23,6 +23,15 @@ public interface IAllocationGrain : IGrainWithStringKey
 
     Task<Outcome<AllocationView>> Reject(string? by, string? reason);
 
+    /// <summary>The reconciler found (or made) this allocation's grant on a cloud as desired. <paramref name="note"/> says what it had to repair, if anything.</summary>
+    Task GrantProvisioned(string cloudId, string externalId, string? note);
+
+    /// <summary>The reconciler removed this allocation's grant from a cloud.</summary>
+    Task GrantReleased(string cloudId);
+
+    /// <summary>The reconciler could not make the grant; it keeps trying, and the history says why (once per distinct error).</summary>
+    Task GrantError(string cloudId, string error);
+
     /// <summary>Asked by a pool checking an unconfirmed reservation: does this allocation hold quota in that pool?</summary>
     Task<bool> HoldsReservation(string poolId);
 }

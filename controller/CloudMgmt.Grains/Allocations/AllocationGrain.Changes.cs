@@ -99,9 +99,14 @@ public sealed partial class AllocationGrain
             return missing;
         }
 
-        if (S.Status == AllocationStatus.Released)
+        if (S.Status is AllocationStatus.Released or AllocationStatus.Releasing)
         {
             return View(); // releasing twice is not an error
+        }
+
+        if (AllocationLifecycle.IsOnCloud(S.Status))
+        {
+            return await BeginCloudReleaseAsync(by);
         }
 
         if (!AllocationLifecycle.CanMove(S.Status, AllocationStatus.Released))

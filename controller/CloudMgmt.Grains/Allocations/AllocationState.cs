@@ -38,6 +38,11 @@ public sealed class AllocationState
 
     /// <summary>The share placed on each cloud.</summary>
     [Id(18)] public Dictionary<string, Dictionary<string, long>> Shares { get; set; } = [];
+
+    /// <summary>The clouds where the grant exists as desired, with its id there.</summary>
+    [Id(19)] public Dictionary<string, string> Provisioned { get; set; } = [];
+
+    [Id(20)] public string? LastGrantError { get; set; }
 }
 
 [GenerateSerializer]

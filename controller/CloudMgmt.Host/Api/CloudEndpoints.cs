@@ -19,7 +19,7 @@ internal static class CloudEndpoints
         clouds.MapPost("/{id}/undrain", (string id, IGrainFactory g) => Drain(id, false, g)).RequireAuthorization(Roles.CanOperate)
             .WithSummary("End a drain");
         clouds.MapPost("/{id}/reconcile", Reconcile).RequireAuthorization(Roles.CanOperate)
-            .WithSummary("Refresh the cloud's inventory and health now, instead of waiting for the schedule");
+            .WithSummary("Reconcile the cloud now (inventory, health, grants) instead of waiting for the schedule");
         clouds.MapDelete("/{id}", Remove).RequireAuthorization(Roles.CanOperate).WithSummary("Stop managing a cloud");
     }
 
@@ -65,8 +65,17 @@ internal static class CloudEndpoints
     private static async Task<IResult> Drain(string id, bool drained, IGrainFactory grains) =>
         Problems.Of(await Cloud(grains, id).SetDrained(drained), c => Results.Ok(CloudResponse.From(c)));
 
-    private static async Task<IResult> Reconcile(string id, CloudRefresher refresher, CancellationToken cancellationToken) =>
-        await refresher.RefreshAsync(id, cancellationToken) is { } view ? Results.Ok(CloudResponse.From(view)) : Missing(id);
+    private static async Task<IResult> Reconcile(
+        string id, CloudRefresher refresher, GrantReconciler reconciler, CancellationToken cancellationToken)
+    {
+        if (await refresher.RefreshAsync(id, cancellationToken) is null)
+        {
+            return Missing(id);
+        }
+
+        await reconciler.ReconcileAsync(id, cancellationToken);
+        return await refresher.RefreshAsync(id, cancellationToken) is { } view ? Results.Ok(CloudResponse.From(view)) : Missing(id);
+    }
 
     private static async Task<IResult> Remove(string id, IGrainFactory grains) =>
         Problems.Of(await Cloud(grains, id).Remove(), _ => Results.NoContent());

@@ -35,8 +35,10 @@ public sealed class CloudResilienceOptions
 }
 
 /// <summary>
-/// One Polly pipeline per cloud: rate limit (concurrency), retry of retryable failures with jitter,
-/// circuit breaker, and a timeout per attempt. The breaker's state tells whether the cloud is healthy.
+/// One Polly pipeline per cloud: rate limit (concurrency), circuit breaker, retry of retryable
+/// failures with jitter, and a timeout per attempt. The breaker sits outside the retry, so it counts
+/// calls that failed after their retries: a cloud failing half its attempts still works (and is
+/// not cut off), one failing them all is. The breaker's state tells whether the cloud is healthy.
 /// </summary>
 internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvider time)
 {
@@ -75,14 +77,6 @@ internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvid
             .HandleResult(r => r is IAdapterResult { Error.Retryable: true });
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = options.MaxConcurrentCalls, QueueLimit = 1000 })
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = failed,
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-            })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = failed,
@@ -91,6 +85,14 @@ internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvid
                 SamplingDuration = options.BreakerSampling,
                 BreakDuration = options.BreakerOpenFor,
                 StateProvider = breaker,
+            })
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = failed,
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
             })
             .AddTimeout(options.AttemptTimeout)
             .Build();

@@ -17,8 +17,9 @@ internal static class CloudSetup
         services.Configure<CloudResilienceOptions>(configuration.GetSection("Resilience"));
         services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CloudRefresher>();
+        services.AddSingleton<GrantReconciler>();
 
-        var interval = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
+        var interval = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(10));
         services.AddQuartz(q => q.ScheduleJob<InventoryJob>(
             t => t.WithIdentity("inventory-trigger", "clouds").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),

@@ -1,0 +1,84 @@
+using CloudMgmt.Domain.Allocations;
+using CloudMgmt.Domain.Quota;
+using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Clouds;
+
+namespace CloudMgmt.Grains.Allocations;
+
+public sealed partial class AllocationGrain
+{
+    public async Task GrantProvisioned(string cloudId, string externalId, string? note)
+    {
+        if (!state.RecordExists || !S.Shares.ContainsKey(cloudId) || S.Status is not (AllocationStatus.Placed or AllocationStatus.Provisioning or AllocationStatus.Ready))
+        {
+            return;
+        }
+
+        var known = S.Provisioned.TryGetValue(cloudId, out var id) && id == externalId;
+        if (known && note is null)
+        {
+            return; // nothing new: the grant is as it was
+        }
+
+        S.Provisioned[cloudId] = externalId;
+        S.LastGrantError = null;
+        var message = note is null ? $"grant {externalId} ready on {cloudId}" : $"{cloudId}: {note} (grant {externalId})";
+        if (S.Status != AllocationStatus.Ready && S.Shares.Keys.All(S.Provisioned.ContainsKey))
+        {
+            Move(AllocationStatus.Ready, message, "reconciler");
+        }
+        else
+        {
+            AddEvent(S.Status, message, "reconciler");
+        }
+
+        await state.WriteStateAsync();
+        await IndexAsync();
+    }
+
+    public async Task GrantError(string cloudId, string error)
+    {
+        if (!state.RecordExists || S.LastGrantError == error || AllocationLifecycle.IsFinal(S.Status))
+        {
+            return;
+        }
+
+        S.LastGrantError = error;
+        AddEvent(S.Status, $"{cloudId}: could not make the grant yet: {error}", "reconciler");
+        await state.WriteStateAsync();
+    }
+
+    public async Task GrantReleased(string cloudId)
+    {
+        if (!state.RecordExists || S.Status != AllocationStatus.Releasing || !S.Shares.Remove(cloudId))
+        {
+            return;
+        }
+
+        S.Provisioned.Remove(cloudId);
+        AddEvent(S.Status, $"grant removed from {cloudId}", "reconciler");
+        if (S.Shares.Count > 0)
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+
+        // Every grant is gone: now the quota can return.
+        S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
+        await FlushPathAsync(S.Path.Count);
+        Move(AllocationStatus.Released, "released; grants removed and quota returned", S.WorkBy);
+        await state.WriteStateAsync();
+        await IndexAsync();
+    }
+
+    /// <summary>Release of an allocation with grants on clouds: the reconciler removes them, then the quota returns.</summary>
+    private async Task<AllocationView> BeginCloudReleaseAsync(string? by)
+    {
+        S.WorkBy = by;
+        Move(AllocationStatus.Releasing, "release requested; removing grants from " + string.Join(", ", S.Shares.Keys), by);
+        await state.WriteStateAsync();
+        await Task.WhenAll(S.Shares.Keys.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).MarkReleasing(Id)));
+        await IndexAsync();
+        return View();
+    }
+}

@@ -1,0 +1,108 @@
+using CloudMgmt.Adapters;
+using CloudMgmt.Grains.Allocations;
+using CloudMgmt.Grains.Clouds;
+
+namespace CloudMgmt.Host.Clouds;
+
+/// <summary>
+/// Makes one cloud match what the controller wants there: creates missing grants (adopting one a
+/// crash left behind, since grants are keyed by allocation id), restores grants changed or deleted
+/// behind the controller's back, removes released ones, and reports grants that carry our marks
+/// but belong to no allocation (leaks), removing them when Reconcile:RemoveLeaks is set.
+/// </summary>
+internal sealed partial class GrantReconciler(
+    IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger)
+{
+    private const int GrantsAtOnce = 8;
+
+    public async Task ReconcileAsync(string cloudId, CancellationToken cancellationToken)
+    {
+        var cloud = grains.GetGrain<ICloudGrain>(cloudId);
+        if (await cloud.Get() is not { } view || !adapters.Knows(view.Spec.Kind))
+        {
+            return;
+        }
+
+        var desired = await cloud.GetDesired();
+        var adapter = adapters.For(view.Spec);
+        var listed = await resilience.CallAsync(cloudId, adapter.ListGrantsAsync, cancellationToken);
+        if (!listed.Succeeded)
+        {
+            LogListFailed(logger, cloudId, listed.Error!.ToString());
+            return;
+        }
+
+        var observed = listed.Value!.GroupBy(g => g.AllocationId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        await Parallel.ForEachAsync(desired, new ParallelOptions { MaxDegreeOfParallelism = GrantsAtOnce, CancellationToken = cancellationToken },
+            async (grant, ct) => await ReconcileGrantAsync(cloudId, adapter, grant, observed.GetValueOrDefault(grant.AllocationId), ct));
+        await HandleLeaksAsync(cloudId, adapter, desired, listed.Value!, cancellationToken);
+    }
+
+    private async Task ReconcileGrantAsync(string cloudId, ICloudAdapter adapter, DesiredGrant grant, GrantObservation? observed, CancellationToken ct)
+    {
+        var allocation = grains.GetGrain<IAllocationGrain>(grant.AllocationId);
+        var reference = new GrantRef(grant.AllocationId, new TenantRef(grant.Tenant, grant.Pool));
+        if (grant.Releasing)
+        {
+            var released = await resilience.CallAsync(cloudId, c => adapter.ReleaseGrantAsync(reference, c), ct);
+            if (released.Succeeded)
+            {
+                await allocation.GrantReleased(cloudId);
+                await grains.GetGrain<ICloudGrain>(cloudId).Unreserve(grant.AllocationId);
+            }
+
+            return;
+        }
+
+        if (observed is not null && observed.Granted.Equals(grant.Resources))
+        {
+            await allocation.GrantProvisioned(cloudId, observed.ExternalId, null);
+            return;
+        }
+
+        var space = await resilience.CallAsync(cloudId, c => adapter.EnsureTenantSpaceAsync(reference.Tenant, c), ct);
+        var applied = space.Succeeded
+            ? await resilience.CallAsync(cloudId, c => adapter.ApplyGrantAsync(new GrantSpec(reference, grant.Resources, null, new Dictionary<string, string>()), c), ct)
+            : new AdapterResult<GrantObservation>(null, space.Error);
+        if (!applied.Succeeded)
+        {
+            await allocation.GrantError(cloudId, applied.Error!.ToString());
+            return;
+        }
+
+        var note = observed is null ? null : $"repaired drift: the cloud had {observed.Granted}, restored {grant.Resources}";
+        if (note is not null)
+        {
+            LogRepaired(logger, cloudId, grant.AllocationId, observed!.Granted.ToString(), grant.Resources.ToString());
+        }
+
+        await allocation.GrantProvisioned(cloudId, applied.Value!.ExternalId, note);
+    }
+
+    private async Task HandleLeaksAsync(
+        string cloudId, ICloudAdapter adapter, IReadOnlyList<DesiredGrant> desired, IReadOnlyList<GrantObservation> observed, CancellationToken ct)
+    {
+        var wanted = desired.Select(d => d.AllocationId).ToHashSet(StringComparer.Ordinal);
+        var remove = configuration.GetValue("Reconcile:RemoveLeaks", false);
+        foreach (var leak in observed.Where(o => !wanted.Contains(o.AllocationId)))
+        {
+            LogLeak(logger, cloudId, leak.ExternalId, leak.AllocationId, remove);
+            if (remove)
+            {
+                await resilience.CallAsync(cloudId, c => adapter.ReleaseGrantAsync(
+                    new GrantRef(leak.AllocationId, new TenantRef(leak.TenantId, leak.Marks.GetValueOrDefault(ManagementMarks.Pool, ""))), c), ct);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Cloud {CloudId}: listing grants failed: {Error}")]
+    private static partial void LogListFailed(ILogger logger, string cloudId, string error);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning,
+        Message = "Cloud {CloudId}: drift on allocation {AllocationId}: found {Found}, restored {Desired}")]
+    private static partial void LogRepaired(ILogger logger, string cloudId, string allocationId, string found, string desired);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning,
+        Message = "Cloud {CloudId}: grant {ExternalId} carries our marks (allocation {AllocationId}) but no allocation wants it: leaked (removing: {Removing})")]
+    private static partial void LogLeak(ILogger logger, string cloudId, string externalId, string allocationId, bool removing);
+}
