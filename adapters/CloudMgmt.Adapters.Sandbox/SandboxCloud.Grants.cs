@@ -59,7 +59,8 @@ public sealed partial class SandboxCloud
         }
     }
 
-    internal IReadOnlyList<GrantObservation> List()
+    /// <summary>Every object on the cloud, as the adapter would list it.</summary>
+    public IReadOnlyList<GrantObservation> List()
     {
         lock (_gate)
         {

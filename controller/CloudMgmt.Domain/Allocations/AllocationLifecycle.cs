@@ -12,7 +12,8 @@ public static class AllocationLifecycle
         [Admitted] = [Placed, Failed, Released],
         [Placed] = [Provisioning, Ready, Releasing, Failed],
         [Provisioning] = [Ready, Releasing, Failed],
-        [Ready] = [Releasing],
+        [Ready] = [Releasing, Resizing],
+        [Resizing] = [Ready, Releasing],
         [Releasing] = [Released],
         [Released] = [],
         [Rejected] = [],
@@ -26,11 +27,11 @@ public static class AllocationLifecycle
     /// <summary>True while the allocation holds quota (a grant on a cloud holds it until it is gone).</summary>
     public static bool HoldsQuota(AllocationStatus status) => !IsFinal(status);
 
-    /// <summary>Only an admitted allocation that is not on a cloud may be resized here; resizing grants on clouds comes with elastic grants.</summary>
-    public static bool CanResize(AllocationStatus status) => status == Admitted;
+    /// <summary>An allocation may be resized while it holds quota and is not on its way out or awaiting an operator.</summary>
+    public static bool CanResize(AllocationStatus status) => status is Admitted or Placed or Ready or Resizing;
 
     /// <summary>True when the allocation is placed on a cloud (its release goes through the reconciler).</summary>
-    public static bool IsOnCloud(AllocationStatus status) => status is Placed or Provisioning or Ready or Releasing;
+    public static bool IsOnCloud(AllocationStatus status) => status is Placed or Provisioning or Ready or Resizing or Releasing;
 
     /// <summary>Checks a transition and says what is wrong with it in words an API user understands.</summary>
     public static string? WhyNot(AllocationStatus from, AllocationStatus to) =>

@@ -32,4 +32,7 @@ public enum AllocationStatus
 
     /// <summary>Could not be placed or provisioned (the reason is in the history); holds no quota. Final.</summary>
     Failed,
+
+    /// <summary>Its new size is reserved; the reconciler is changing the grant on the cloud.</summary>
+    Resizing,
 }

@@ -1,3 +1,4 @@
+using CloudMgmt.Domain.Resources;
 using Orleans.Concurrency;
 
 namespace CloudMgmt.Grains.Clouds;
@@ -21,6 +22,9 @@ public interface ICloudGrain : IGrainWithStringKey
 
     /// <summary>Holds room for an allocation's share on this cloud, unless the cloud lacks it. Idempotent per allocation.</summary>
     Task<Outcome<DesiredGrant>> Reserve(DesiredGrant grant);
+
+    /// <summary>Changes the room held for an allocation, unless the cloud lacks it.</summary>
+    Task<Outcome<DesiredGrant>> Resize(string allocationId, ResourceVector resources);
 
     /// <summary>Forgets an allocation's share (its grant is gone from the cloud, or was never made).</summary>
     Task Unreserve(string allocationId);

@@ -2,6 +2,7 @@ using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
+using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Pools;
 
 namespace CloudMgmt.Grains.Allocations;
@@ -17,7 +18,7 @@ public sealed partial class AllocationGrain
 
         if (!AllocationLifecycle.CanResize(S.Status))
         {
-            return Failure.Conflict($"an allocation that is {S.Status} cannot be resized; only an Admitted one can");
+            return Failure.Conflict($"an allocation that is {S.Status} cannot be resized");
         }
 
         var current = VectorState.Load(S.Resources);
@@ -32,6 +33,11 @@ public sealed partial class AllocationGrain
         {
             return Failure.Conflict("the new size needs an operator's approval (" + string.Join("; ", reasons) +
                 "); submit it as a new allocation request instead");
+        }
+
+        if (AllocationLifecycle.IsOnCloud(S.Status) && await ResizeOnCloudAsync(resources) is { } refused)
+        {
+            return refused;
         }
 
         // Two monotonic passes: shrink what goes down, then grow what goes up. Each pass has a safe
@@ -54,6 +60,11 @@ public sealed partial class AllocationGrain
             {
                 await FlushPathAsync(S.Path.Count);
                 await RestoreAsync(floor, current);
+                if (S.Shares.Count == 1)
+                {
+                    await GrainFactory.GetGrain<ICloudGrain>(S.Shares.Keys.Single()).Resize(Id, VectorState.Load(S.Resources));
+                }
+
                 return new Failure(FailureKind.QuotaExceeded,
                     "the new size does not fit: " + string.Join("; ", outcome.Shortfalls), "resources", outcome.Shortfalls);
             }
@@ -62,7 +73,15 @@ public sealed partial class AllocationGrain
         }
 
         S.Work = PendingWork.None;
-        AddEvent(S.Status, $"resized from {current} to {resources}", by);
+        if (S.Status == AllocationStatus.Ready)
+        {
+            Move(AllocationStatus.Resizing, $"resized from {current} to {resources}; the grant on the cloud follows", by);
+        }
+        else
+        {
+            AddEvent(S.Status, $"resized from {current} to {resources}", by);
+        }
+
         await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
@@ -151,6 +170,25 @@ public sealed partial class AllocationGrain
 
         await BeginAsync(PendingWork.Reject, ResourceVector.Zero, ResourceVector.Zero, by, reason);
         return await FinishReleaseAsync(AllocationStatus.Rejected, "rejected" + (reason is null ? "" : ": " + reason));
+    }
+
+    /// <summary>Holds the new size on the allocation's cloud first: if the cloud lacks room, nothing has changed yet.</summary>
+    private async Task<Failure?> ResizeOnCloudAsync(ResourceVector resources)
+    {
+        if (S.Shares.Count != 1)
+        {
+            return Failure.Conflict("an allocation spread over several clouds cannot be resized yet; release it and request anew");
+        }
+
+        var cloudId = S.Shares.Keys.Single();
+        var held = await GrainFactory.GetGrain<ICloudGrain>(cloudId).Resize(Id, resources);
+        if (!held.Succeeded)
+        {
+            return held.Failure! with { Kind = FailureKind.QuotaExceeded, Field = "resources" };
+        }
+
+        S.Shares[cloudId] = VectorState.Save(resources);
+        return null;
     }
 
     private Failure? Missing() => state.RecordExists ? null : Failure.NotFound($"allocation '{Id}' does not exist");

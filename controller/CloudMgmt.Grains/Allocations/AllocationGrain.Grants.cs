@@ -2,6 +2,7 @@ using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains.Persistence;
 
 namespace CloudMgmt.Grains.Allocations;
 
@@ -9,9 +10,15 @@ public sealed partial class AllocationGrain
 {
     public async Task GrantProvisioned(string cloudId, string externalId, string? note)
     {
-        if (!state.RecordExists || !S.Shares.ContainsKey(cloudId) || S.Status is not (AllocationStatus.Placed or AllocationStatus.Provisioning or AllocationStatus.Ready))
+        if (!state.RecordExists || !S.Shares.ContainsKey(cloudId)
+            || S.Status is not (AllocationStatus.Placed or AllocationStatus.Provisioning or AllocationStatus.Ready or AllocationStatus.Resizing))
         {
             return;
+        }
+
+        if (S.Status == AllocationStatus.Resizing)
+        {
+            note = $"grant resized to {VectorState.Load(S.Shares[cloudId])}"; // what the reconciler saw as drift is our own resize
         }
 
         var known = S.Provisioned.TryGetValue(cloudId, out var id) && id == externalId;
@@ -23,7 +30,7 @@ public sealed partial class AllocationGrain
         S.Provisioned[cloudId] = externalId;
         S.LastGrantError = null;
         var message = note is null ? $"grant {externalId} ready on {cloudId}" : $"{cloudId}: {note} (grant {externalId})";
-        if (S.Status != AllocationStatus.Ready && S.Shares.Keys.All(S.Provisioned.ContainsKey))
+        if (S.Status is not AllocationStatus.Ready && S.Shares.Keys.All(S.Provisioned.ContainsKey))
         {
             Move(AllocationStatus.Ready, message, "reconciler");
         }

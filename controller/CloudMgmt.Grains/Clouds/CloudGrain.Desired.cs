@@ -46,6 +46,23 @@ public sealed partial class CloudGrain
         return await SaveAsync(grant);
     }
 
+    public async Task<Outcome<DesiredGrant>> Resize(string allocationId, ResourceVector resources)
+    {
+        if (!_desired.TryGetValue(allocationId, out var row))
+        {
+            return Failure.NotFound($"cloud '{Id}' holds nothing for allocation '{allocationId}'");
+        }
+
+        var current = row.Load(allocationId);
+        var free = Capacity.SaturatingSubtract(ReservedTotal - current.Resources);
+        if (!resources.FitsWithin(free))
+        {
+            return Failure.Conflict($"cloud '{Id}' has {free} free for this grant, not {resources}");
+        }
+
+        return await SaveAsync(current with { Resources = resources });
+    }
+
     public async Task Unreserve(string allocationId)
     {
         if (_desired.Remove(allocationId))

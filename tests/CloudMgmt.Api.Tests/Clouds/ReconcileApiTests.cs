@@ -93,6 +93,25 @@ public sealed class ReconcileApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Resize_ReadyAllocation_GrantFollowsAndTooBigForTheCloudChangesNothing()
+    {
+        await StartAsync();
+        var a = await PlaceOnX86Async(8);
+        await ReconcileAsync("province-x86");
+        var url = $"/api/v1/allocations/{a.Str("id")}";
+
+        var resizing = await _op.Patch(url, new { resources = new { vcpu = 12, memoryGiB = 48 } }).Expect(HttpStatusCode.OK);
+        await ReconcileAsync("province-x86");
+        var tooBig = await _op.Patch(url, new { resources = new { vcpu = 5000, memoryGiB = 48 } }).ExpectProblem(HttpStatusCode.Conflict);
+
+        Assert.Equal("Resizing", resizing.Str("status"));
+        Assert.Equal("Ready", (await GetAsync(a)).Str("status"));
+        Assert.Equal(ResourceVector.Of(12, 48), Sandbox("province-x86").List().Single(g => g.AllocationId == a.Str("id")).Granted);
+        Assert.Contains("province-x86", tooBig.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(12, (await _op.GetAsync("/api/v1/pools/dept").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
+    }
+
+    [Fact]
     public async Task Reconcile_GrantMadeBeforeACrashButNotRecorded_IsAdoptedNotDuplicated()
     {
         await StartAsync();

@@ -13,7 +13,8 @@ public sealed class AllocationLifecycleTests
         (Admitted, Placed), (Admitted, Failed), (Admitted, Released),
         (Placed, Provisioning), (Placed, Ready), (Placed, Releasing), (Placed, Failed),
         (Provisioning, Ready), (Provisioning, Releasing), (Provisioning, Failed),
-        (Ready, Releasing),
+        (Ready, Releasing), (Ready, Resizing),
+        (Resizing, Ready), (Resizing, Releasing),
         (Releasing, Released),
     ];
 
@@ -53,8 +54,9 @@ public sealed class AllocationLifecycleTests
     [InlineData(Admitted, false, true, true)]
     [InlineData(Released, true, false, false)]
     [InlineData(Rejected, true, false, false)]
-    [InlineData(Placed, false, true, false)]
-    [InlineData(Ready, false, true, false)]
+    [InlineData(Placed, false, true, true)]
+    [InlineData(Ready, false, true, true)]
+    [InlineData(Resizing, false, true, true)]
     [InlineData(Releasing, false, true, false)]
     [InlineData(Failed, true, false, false)]
     public void Status_Table_FinalHoldsQuotaResizable(AllocationStatus status, bool final, bool holdsQuota, bool resizable)
