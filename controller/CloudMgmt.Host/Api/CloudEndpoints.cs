@@ -20,6 +20,9 @@ internal static class CloudEndpoints
             .WithSummary("End a drain");
         clouds.MapPost("/{id}/reconcile", Reconcile).RequireAuthorization(Roles.CanOperate)
             .WithSummary("Reconcile the cloud now (inventory, health, grants) instead of waiting for the schedule");
+        api.MapPost("/reconcile", async (ReconcilePass pass, CancellationToken ct) => Results.Ok(new { clouds = await pass.RunAsync(ct) }))
+            .RequireAuthorization(Roles.CanOperate).WithTags("Clouds")
+            .WithSummary("Run one reconcile pass over every cloud now, instead of waiting for the schedule");
         clouds.MapDelete("/{id}", Remove).RequireAuthorization(Roles.CanOperate).WithSummary("Stop managing a cloud");
     }
 

@@ -18,6 +18,7 @@ internal static class CloudSetup
         services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CloudRefresher>();
         services.AddSingleton<GrantReconciler>();
+        services.AddSingleton<ReconcilePass>();
 
         var interval = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(10));
         services.AddQuartz(q => q.ScheduleJob<InventoryJob>(

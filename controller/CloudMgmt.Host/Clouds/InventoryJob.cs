@@ -3,18 +3,12 @@ using Quartz;
 
 namespace CloudMgmt.Host.Clouds;
 
-/// <summary>
-/// The scheduled reconcile of every registered cloud, a few at a time: refresh its inventory and
-/// health, then make its grants match what the controller wants.
-/// </summary>
-[DisallowConcurrentExecution]
-internal sealed partial class InventoryJob(IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, ILogger<InventoryJob> logger) : IJob
+/// <summary>One reconcile pass over every registered cloud, a few at a time: refresh its inventory and health, then make its grants match.</summary>
+internal sealed partial class ReconcilePass(IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, ILogger<ReconcilePass> logger)
 {
-    public static readonly JobKey Key = new("inventory", "clouds");
-
     private const int CloudsAtOnce = 4;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
         var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
@@ -24,9 +18,19 @@ internal sealed partial class InventoryJob(IGrainFactory grains, CloudRefresher 
                 await refresher.RefreshAsync(id, ct);
                 await reconciler.ReconcileAsync(id, ct);
             });
-        LogRefreshed(logger, ids.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        LogReconciled(logger, ids.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        return ids.Count;
     }
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "{Count} clouds reconciled in {Milliseconds:F0} ms")]
-    private static partial void LogRefreshed(ILogger logger, int count, double milliseconds);
+    private static partial void LogReconciled(ILogger logger, int count, double milliseconds);
+}
+
+/// <summary>The scheduled reconcile pass (Reconcile:InventoryInterval); never two at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class InventoryJob(ReconcilePass pass) : IJob
+{
+    public static readonly JobKey Key = new("reconcile", "clouds");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await pass.RunAsync(cancellationToken);
 }
