@@ -23,8 +23,12 @@ public interface IAllocationGrain : IGrainWithStringKey
 
     Task<Outcome<AllocationView>> Reject(string? by, string? reason);
 
-    /// <summary>The reconciler found (or made) this allocation's grant on a cloud as desired. <paramref name="note"/> says what it had to repair, if anything.</summary>
-    Task GrantProvisioned(string cloudId, string externalId, string? note);
+    /// <summary>
+    /// The reconciler found (or made) this allocation's grant on a cloud as desired. <paramref name="note"/>
+    /// says what it had to repair, if anything. False: the allocation does not want a grant there
+    /// (room held by a placement that a crash cut short), and the reconciler removes it.
+    /// </summary>
+    Task<bool> GrantProvisioned(string cloudId, string externalId, string? note);
 
     /// <summary>The reconciler removed this allocation's grant from a cloud.</summary>
     Task GrantReleased(string cloudId);

@@ -30,5 +30,6 @@ public sealed record CloudView(
     CloudInventory? Inventory, DateTimeOffset RegisteredAt);
 
 /// <summary>A grant the controller wants on a cloud: the desired state the reconciler makes true.</summary>
+/// <param name="Confirmed">The allocation has recorded this grant as made; a pass that finds it as desired has nothing to tell anyone.</param>
 [GenerateSerializer, Immutable]
-public sealed record DesiredGrant(string AllocationId, string Tenant, string Pool, ResourceVector Resources, bool Releasing);
+public sealed record DesiredGrant(string AllocationId, string Tenant, string Pool, ResourceVector Resources, bool Releasing, bool Confirmed = false);

@@ -29,6 +29,9 @@ public interface ICloudGrain : IGrainWithStringKey
     /// <summary>Forgets an allocation's share (its grant is gone from the cloud, or was never made).</summary>
     Task Unreserve(string allocationId);
 
+    /// <summary>Records that the allocation knows its grant here is made as desired.</summary>
+    Task Confirm(string allocationId);
+
     /// <summary>Marks an allocation's grant for removal by the reconciler.</summary>
     Task MarkReleasing(string allocationId);
 

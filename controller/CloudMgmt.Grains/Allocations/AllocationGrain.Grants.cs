@@ -8,12 +8,16 @@ namespace CloudMgmt.Grains.Allocations;
 
 public sealed partial class AllocationGrain
 {
-    public async Task GrantProvisioned(string cloudId, string externalId, string? note)
+    public async Task<bool> GrantProvisioned(string cloudId, string externalId, string? note)
     {
-        if (!state.RecordExists || !S.Shares.ContainsKey(cloudId)
-            || S.Status is not (AllocationStatus.Placed or AllocationStatus.Provisioning or AllocationStatus.Ready or AllocationStatus.Resizing))
+        if (!state.RecordExists || !S.Shares.ContainsKey(cloudId))
         {
-            return;
+            return false;
+        }
+
+        if (S.Status is not (AllocationStatus.Placed or AllocationStatus.Provisioning or AllocationStatus.Ready or AllocationStatus.Resizing))
+        {
+            return S.Status == AllocationStatus.Releasing; // a releasing grant is removed by its own path
         }
 
         if (S.Status == AllocationStatus.Resizing)
@@ -24,7 +28,7 @@ public sealed partial class AllocationGrain
         var known = S.Provisioned.TryGetValue(cloudId, out var id) && id == externalId;
         if (known && note is null)
         {
-            return; // nothing new: the grant is as it was
+            return true; // nothing new: the grant is as it was
         }
 
         S.Provisioned[cloudId] = externalId;
@@ -41,6 +45,7 @@ public sealed partial class AllocationGrain
 
         await state.WriteStateAsync();
         await IndexAsync();
+        return true;
     }
 
     public async Task GrantError(string cloudId, string error)

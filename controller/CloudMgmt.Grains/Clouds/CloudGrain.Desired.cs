@@ -11,10 +11,14 @@ public sealed class DesiredRow
     [Id(1)] public string Pool { get; set; } = "";
     [Id(2)] public Dictionary<string, long> Resources { get; set; } = [];
     [Id(3)] public bool Releasing { get; set; }
+    [Id(4)] public bool Confirmed { get; set; }
 
-    internal DesiredGrant Load(string id) => new(id, Tenant, Pool, VectorState.Load(Resources), Releasing);
+    internal DesiredGrant Load(string id) => new(id, Tenant, Pool, VectorState.Load(Resources), Releasing, Confirmed);
 
-    internal static DesiredRow Save(DesiredGrant g) => new() { Tenant = g.Tenant, Pool = g.Pool, Resources = VectorState.Save(g.Resources), Releasing = g.Releasing };
+    internal static DesiredRow Save(DesiredGrant g) => new()
+    {
+        Tenant = g.Tenant, Pool = g.Pool, Resources = VectorState.Save(g.Resources), Releasing = g.Releasing, Confirmed = g.Confirmed,
+    };
 }
 
 public sealed partial class CloudGrain
@@ -60,7 +64,7 @@ public sealed partial class CloudGrain
             return Failure.Conflict($"cloud '{Id}' has {free} free for this grant, not {resources}");
         }
 
-        return await SaveAsync(current with { Resources = resources });
+        return await SaveAsync(current with { Resources = resources, Confirmed = false });
     }
 
     public async Task Unreserve(string allocationId)
@@ -69,6 +73,14 @@ public sealed partial class CloudGrain
         {
             _rows.Changed(allocationId, null);
             await _rows.FlushAsync();
+        }
+    }
+
+    public async Task Confirm(string allocationId)
+    {
+        if (_desired.TryGetValue(allocationId, out var row) && !row.Confirmed)
+        {
+            await SaveAsync(row.Load(allocationId) with { Confirmed = true });
         }
     }
 

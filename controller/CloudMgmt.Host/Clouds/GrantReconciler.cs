@@ -56,8 +56,12 @@ internal sealed partial class GrantReconciler(
 
         if (observed is not null && observed.Granted.Equals(grant.Resources))
         {
-            await allocation.GrantProvisioned(cloudId, observed.ExternalId, null);
-            return;
+            if (!grant.Confirmed)
+            {
+                await ConfirmAsync(cloudId, adapter, reference, observed.ExternalId, null, ct);
+            }
+
+            return; // as desired, and known to be: a steady pass costs no call to the allocation
         }
 
         var space = await resilience.CallAsync(cloudId, c => adapter.EnsureTenantSpaceAsync(reference.Tenant, c), ct);
@@ -76,7 +80,24 @@ internal sealed partial class GrantReconciler(
             LogRepaired(logger, cloudId, grant.AllocationId, observed!.Granted.ToString(), grant.Resources.ToString());
         }
 
-        await allocation.GrantProvisioned(cloudId, applied.Value!.ExternalId, note);
+        await ConfirmAsync(cloudId, adapter, reference, applied.Value!.ExternalId, note, ct);
+    }
+
+    /// <summary>Tells the allocation its grant is made; removes the grant when the allocation does not want it (a placement a crash cut short).</summary>
+    private async Task ConfirmAsync(string cloudId, ICloudAdapter adapter, GrantRef reference, string externalId, string? note, CancellationToken ct)
+    {
+        var cloud = grains.GetGrain<ICloudGrain>(cloudId);
+        if (await grains.GetGrain<IAllocationGrain>(reference.AllocationId).GrantProvisioned(cloudId, externalId, note))
+        {
+            await cloud.Confirm(reference.AllocationId);
+            return;
+        }
+
+        LogStray(logger, cloudId, reference.AllocationId);
+        if ((await resilience.CallAsync(cloudId, c => adapter.ReleaseGrantAsync(reference, c), ct)).Succeeded)
+        {
+            await cloud.Unreserve(reference.AllocationId);
+        }
     }
 
     private async Task HandleLeaksAsync(
@@ -94,6 +115,10 @@ internal sealed partial class GrantReconciler(
             }
         }
     }
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
+        Message = "Cloud {CloudId}: room was held for allocation {AllocationId}, which does not want a grant there (placement cut short); removing it")]
+    private static partial void LogStray(ILogger logger, string cloudId, string allocationId);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Cloud {CloudId}: listing grants failed: {Error}")]
     private static partial void LogListFailed(ILogger logger, string cloudId, string error);

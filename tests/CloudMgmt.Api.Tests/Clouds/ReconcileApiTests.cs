@@ -130,6 +130,21 @@ public sealed class ReconcileApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_RoomHeldForAnAllocationThatNeverRecordedIt_IsGivenBack()
+    {
+        await StartAsync();
+        // A crash after the cloud held room and before the allocation recorded its placement.
+        var grains = _factory.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<CloudMgmt.Grains.Clouds.ICloudGrain>("province-x86")
+            .Reserve(new CloudMgmt.Grains.Clouds.DesiredGrant("alloc-stray", "health", "dept", ResourceVector.Of(4, 16), false));
+
+        var cloud = await ReconcileAsync("province-x86");
+
+        Assert.Equal(0, cloud.Long("reserved.vcpu"));
+        Assert.Equal(0, Sandbox("province-x86").ObjectsFor("alloc-stray"));
+    }
+
+    [Fact]
     public async Task Faults_HalfOfCallsFailing_EveryAllocationStillReachesReady()
     {
         await StartAsync();
