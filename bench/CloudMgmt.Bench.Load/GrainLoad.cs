@@ -16,7 +16,7 @@ internal static class GrainLoad
     public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options)
     {
         var folder = Directory.CreateTempSubdirectory("cloudmgmt-load");
-        using var host = Host.CreateDefaultBuilder()
+        using var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .UseOrleans(silo =>
             {

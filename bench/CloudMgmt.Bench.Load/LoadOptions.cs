@@ -8,6 +8,8 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
 
           grains                 admissions through the grains, silo in this process (SQLite state in a temp folder)
           http                   POST /api/v1/allocations against the real controller, started as a child process
+          reconcile              one full reconcile pass over 100 sandbox clouds holding 1,000 grants each
+                                 (--requests sets the grants per cloud; --rounds the measured passes)
           --requests <n>         admissions per round (default 20000)
           --rounds <n>           measured rounds after one warm-up round (default 5)
           --concurrency <n>      requests in flight (default 256)
@@ -21,7 +23,7 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
 
     public static LoadOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("grains" or "http") || args.Contains("--help"))
+        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile") || args.Contains("--help"))
         {
             return null;
         }

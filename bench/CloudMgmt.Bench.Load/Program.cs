@@ -8,6 +8,12 @@ if (options is null)
 }
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, .NET {Environment.Version}");
+if (options.Mode == "reconcile")
+{
+    await ReconcileLoad.RunAsync(options);
+    return 0;
+}
+
 var rounds = options.Mode == "http" ? await HttpLoad.RunAsync(options) : await GrainLoad.RunAsync(options);
 Report.Print(options, rounds);
 return 0;
