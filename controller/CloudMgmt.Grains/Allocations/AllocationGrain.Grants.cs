@@ -62,9 +62,15 @@ public sealed partial class AllocationGrain
 
     public async Task GrantReleased(string cloudId)
     {
-        if (!state.RecordExists || S.Status != AllocationStatus.Releasing || !S.Shares.Remove(cloudId))
+        if (!state.RecordExists || !AllocationLifecycle.IsOnCloud(S.Status) || !S.Shares.Remove(cloudId))
         {
             return;
+        }
+
+        if (S.Status != AllocationStatus.Releasing)
+        {
+            // The clouds were told to release, and a restart came before this allocation recorded it.
+            Move(AllocationStatus.Releasing, "finishing a release that a restart interrupted", "reconciler");
         }
 
         S.Provisioned.Remove(cloudId);
@@ -83,13 +89,17 @@ public sealed partial class AllocationGrain
         await IndexAsync();
     }
 
-    /// <summary>Release of an allocation with grants on clouds: the reconciler removes them, then the quota returns.</summary>
+    /// <summary>
+    /// Release of an allocation with grants on clouds: the reconciler removes them, then the quota
+    /// returns. The clouds are told first, so a restart in between still ends in a release
+    /// (<see cref="GrantReleased"/> finishes it) rather than in a grant nobody removes.
+    /// </summary>
     private async Task<AllocationView> BeginCloudReleaseAsync(string? by)
     {
+        await Task.WhenAll(S.Shares.Keys.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).MarkReleasing(Id)));
         S.WorkBy = by;
         Move(AllocationStatus.Releasing, "release requested; removing grants from " + string.Join(", ", S.Shares.Keys), by);
         await state.WriteStateAsync();
-        await Task.WhenAll(S.Shares.Keys.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).MarkReleasing(Id)));
         await IndexAsync();
         return View();
     }
