@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Grains.Tenants;
-using CloudMgmt.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CloudMgmt.Bench.Load;
 
@@ -15,19 +9,8 @@ internal static class GrainLoad
 {
     public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("cloudmgmt-load");
-        using var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .UseOrleans(silo =>
-            {
-                silo.UseLocalhostClustering(FreePort(), FreePort());
-                silo.AddSqliteGrainStorageAsDefault(o => o.DataSource = Path.Combine(folder.FullName, "state.db"));
-                silo.Services.AddSingleton(TimeProvider.System);
-                silo.Services.AddSingleton(CloudMgmt.Policies.PlacementPolicySource.FromFileOrDefault(null));
-            })
-            .Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await BenchSilo.StartAsync();
+        var grains = silo.Grains;
         var catalog = grains.GetGrain<ICatalogGrain>(CatalogGrain.Key);
         foreach (var pool in BenchTree.Pools(options.Guaranteed))
         {
@@ -59,15 +42,7 @@ internal static class GrainLoad
             Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s");
         }
 
-        await host.StopAsync();
-        folder.Delete(recursive: true);
         return rounds;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -21,10 +21,10 @@ internal static class HttpLoad
         }
 
         var folder = Directory.CreateTempSubdirectory("cloudmgmt-load-http");
-        var port = FreePort();
+        var port = BenchSilo.FreePort();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--data-dir", folder.FullName, "--urls", $"http://127.0.0.1:{port}",
-            "--Orleans:SiloPort", FreePort().ToString(), "--Orleans:GatewayPort", FreePort().ToString(), "--Logging:LogLevel:Default", "Warning" })
+            "--Orleans:SiloPort", BenchSilo.FreePort().ToString(), "--Orleans:GatewayPort", BenchSilo.FreePort().ToString(), "--Logging:LogLevel:Default", "Warning" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -115,10 +115,4 @@ internal static class HttpLoad
         throw new TimeoutException("the controller did not become ready within 60 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

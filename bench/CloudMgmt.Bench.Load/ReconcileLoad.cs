@@ -1,15 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CloudMgmt.Adapters;
 using CloudMgmt.Adapters.Sandbox;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Host.Clouds;
-using CloudMgmt.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudMgmt.Bench.Load;
@@ -25,19 +19,8 @@ internal static class ReconcileLoad
     public static async Task RunAsync(LoadOptions options)
     {
         var perCloud = options.Requests == 20_000 ? 1000 : options.Requests;
-        var folder = Directory.CreateTempSubdirectory("cloudmgmt-reconcile");
-        using var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .UseOrleans(silo =>
-            {
-                silo.UseLocalhostClustering(FreePort(), FreePort());
-                silo.AddSqliteGrainStorageAsDefault(o => o.DataSource = Path.Combine(folder.FullName, "state.db"));
-                silo.Services.AddSingleton(TimeProvider.System);
-                silo.Services.AddSingleton(CloudMgmt.Policies.PlacementPolicySource.FromFileOrDefault(null));
-            })
-            .Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await BenchSilo.StartAsync();
+        var grains = silo.Grains;
         var factory = new SandboxAdapterFactory(TimeProvider.System);
         var registry = new AdapterRegistry([factory]);
         var resilience = new CloudResilience(new CloudResilienceOptions(), TimeProvider.System);
@@ -63,8 +46,6 @@ internal static class ReconcileLoad
 
         Console.WriteLine($"MEDIAN reconcile pass over {Clouds * perCloud:N0} grants on {Clouds} clouds: {seconds.Order().ElementAt(seconds.Count / 2):F2} s; " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
-        await host.StopAsync();
-        folder.Delete(recursive: true);
     }
 
     /// <summary>Registers the clouds, holds room for every grant and makes the grants on the sandbox, all confirmed: a steady state.</summary>
@@ -89,10 +70,4 @@ internal static class ReconcileLoad
         });
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
