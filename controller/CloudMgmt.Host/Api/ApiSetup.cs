@@ -1,6 +1,7 @@
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Host.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Prometheus;
 
 namespace CloudMgmt.Host.Api;
 
@@ -43,6 +44,7 @@ internal static class ApiSetup
         api.MapKeys();
         api.MapClouds();
 
+        app.MapMetrics("/metrics"); // Prometheus text format; unauthenticated, as scrapers expect
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
         app.MapGet("/readyz", async (StartupState startup, IGrainFactory grains) =>
         {

@@ -75,6 +75,11 @@ internal sealed partial class GrantReconciler(
         }
 
         var note = observed is null ? null : $"repaired drift: the cloud had {observed.Granted}, restored {grant.Resources}";
+        if (observed is not null || grant.Confirmed)
+        {
+            ReconcileMetrics.Repairs.WithLabels(cloudId).Inc();
+        }
+
         if (note is not null)
         {
             LogRepaired(logger, cloudId, grant.AllocationId, observed!.Granted.ToString(), grant.Resources.ToString());
@@ -108,6 +113,7 @@ internal sealed partial class GrantReconciler(
         foreach (var leak in observed.Where(o => !wanted.Contains(o.AllocationId)))
         {
             LogLeak(logger, cloudId, leak.ExternalId, leak.AllocationId, remove);
+            ReconcileMetrics.Leaks.WithLabels(cloudId).Inc();
             if (remove)
             {
                 await resilience.CallAsync(cloudId, c => adapter.ReleaseGrantAsync(

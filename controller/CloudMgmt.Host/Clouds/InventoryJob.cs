@@ -18,7 +18,9 @@ internal sealed partial class ReconcilePass(IGrainFactory grains, CloudRefresher
                 await refresher.RefreshAsync(id, ct);
                 await reconciler.ReconcileAsync(id, ct);
             });
-        LogReconciled(logger, ids.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        ReconcileMetrics.PassSeconds.Observe(elapsed.TotalSeconds);
+        LogReconciled(logger, ids.Count, elapsed.TotalMilliseconds);
         return ids.Count;
     }
 

@@ -1,0 +1,17 @@
+using Prometheus;
+
+namespace CloudMgmt.Host.Clouds;
+
+/// <summary>What the reconciler did, for Prometheus. Labels are bounded (cloud ids), never allocation ids.</summary>
+internal static class ReconcileMetrics
+{
+    public static readonly Counter Repairs = Metrics.CreateCounter(
+        "cloudmgmt_reconcile_repairs_total", "Grants found changed or missing on a cloud and restored.", "cloud");
+
+    public static readonly Counter Leaks = Metrics.CreateCounter(
+        "cloudmgmt_reconcile_leaked_grants_total", "Grants found on a cloud with our marks and no allocation.", "cloud");
+
+    public static readonly Histogram PassSeconds = Metrics.CreateHistogram(
+        "cloudmgmt_reconcile_pass_duration_seconds", "Duration of a reconcile pass over every cloud.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.01, 2, 12) });
+}
