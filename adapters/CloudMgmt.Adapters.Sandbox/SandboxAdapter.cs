@@ -13,8 +13,16 @@ public sealed class SandboxAdapter(SandboxCloud cloud, TimeProvider time) : IClo
     public Task<AdapterResult<TenantSpace>> EnsureTenantSpaceAsync(TenantRef tenant, CancellationToken cancellationToken) =>
         CallAsync(() => (AdapterResult<TenantSpace>)cloud.EnsureSpace(tenant), cancellationToken);
 
-    public Task<AdapterResult<GrantObservation>> ApplyGrantAsync(GrantSpec grant, CancellationToken cancellationToken) =>
-        CallAsync(() => cloud.Apply(grant, mustExist: false), cancellationToken);
+    public async Task<AdapterResult<GrantObservation>> ApplyGrantAsync(GrantSpec grant, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(() => cloud.Apply(grant, mustExist: false), cancellationToken);
+        if (cloud.Options.ApplyDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(cloud.Options.ApplyDelay, time, cancellationToken);
+        }
+
+        return result;
+    }
 
     public Task<AdapterResult<GrantObservation>> ResizeGrantAsync(GrantSpec grant, CancellationToken cancellationToken) =>
         CallAsync(() => cloud.Apply(grant, mustExist: true), cancellationToken);
@@ -54,8 +62,9 @@ public sealed class SandboxAdapter(SandboxCloud cloud, TimeProvider time) : IClo
 }
 
 /// <summary>
-/// Makes sandbox adapters. Settings: "preset" ("province-x86" or "xinchuang-arm"), and the fault
-/// knobs "failureRate" (0 to 1), "latencyMs" and "seed".
+/// Makes sandbox adapters. Settings: "preset" ("province-x86" or "xinchuang-arm"), the fault knobs
+/// "failureRate" (0 to 1), "latencyMs", "applyDelayMs" and "seed", and "stateFile" to keep the
+/// sandbox's objects in a file across controller restarts.
 /// </summary>
 public sealed class SandboxAdapterFactory(TimeProvider time) : ICloudAdapterFactory
 {
@@ -87,7 +96,12 @@ public sealed class SandboxAdapterFactory(TimeProvider time) : ICloudAdapterFact
                     FailureRate = Number(settings, "failureRate", 0),
                     Latency = TimeSpan.FromMilliseconds(Number(settings, "latencyMs", 0)),
                     Seed = (int)Number(settings, "seed", 1),
+                    ApplyDelay = TimeSpan.FromMilliseconds(Number(settings, "applyDelayMs", 0)),
                 }, time);
+                if (settings.TryGetValue("stateFile", out var file))
+                {
+                    cloud.KeepStateIn(file);
+                }
             }
 
             return new SandboxAdapter(cloud, time);

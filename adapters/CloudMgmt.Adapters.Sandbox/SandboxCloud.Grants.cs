@@ -36,6 +36,7 @@ public sealed partial class SandboxCloud
                     UsageSimulator.ProfileOf(spec.Labels, options.DefaultProfile), time.GetUtcNow(), marks)
                 : existing with { Granted = spec.Resources, Marks = marks };
             _objects[updated.ExternalId] = updated;
+            Persist();
             return Observe(updated);
         }
     }
@@ -48,6 +49,8 @@ public sealed partial class SandboxCloud
             {
                 _objects.Remove(o.ExternalId);
             }
+
+            Persist();
         }
     }
 
@@ -75,6 +78,7 @@ public sealed partial class SandboxCloud
         {
             var o = Find(allocationId) ?? throw new InvalidOperationException($"no grant for '{allocationId}'");
             _objects[o.ExternalId] = o with { Granted = granted };
+            Persist();
         }
     }
 
@@ -90,6 +94,7 @@ public sealed partial class SandboxCloud
             var id = $"grant-{++_nextId}";
             _objects[id] = new SandboxObject(id, allocationId, tenant.TenantId, zone, granted, options.DefaultProfile, time.GetUtcNow(),
                 ManagementMarks.For(new GrantRef(allocationId, tenant)));
+            Persist();
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed record SandboxOptions
     /// <summary>Share of calls that fail as a retryable outage, 0 to 1. Default 0.</summary>
     public double FailureRate { get; init; }
 
+    /// <summary>Extra delay after a grant is made and before the call returns: a window in which a test can kill the controller.</summary>
+    public TimeSpan ApplyDelay { get; init; } = TimeSpan.Zero;
+
     /// <summary>Seed of the fault and usage randomness, so that a run can be repeated.</summary>
     public int Seed { get; init; } = 1;
 

@@ -59,6 +59,53 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.True(admitted >= accepted.Count);
     }
 
+    [Fact]
+    public async Task Kill_BetweenApplyOnCloudAndRecordAsReady_RestartAdoptsTheGrantWithoutADuplicate()
+    {
+        using var cloudState = new TempDirectory("cloudmgmt-crash-cloud");
+        Directory.CreateDirectory(cloudState.Path);
+        var cloudFile = Path.Combine(cloudState.Path, "sandbox.json");
+        string[] args = [.. FastSweep, "--Reconcile:InventoryInterval", "01:00:00"];
+        string id;
+        await using (var first = await ControllerProcess.StartAsync(_data.Path, args))
+        {
+            using var op = first.Operator();
+            await SeedAsync(op);
+            // The sandbox keeps its objects in a file (it outlives the controller, as a cloud does) and
+            // holds every apply for a minute after making the grant: the window in which we kill.
+            await op.Post("/api/v1/clouds", new
+            {
+                id = "slow-cloud", kind = "sandbox", region = "anhui", labels = new { securityLevel = "3", architecture = "x86_64" },
+                settings = new Dictionary<string, string> { ["stateFile"] = cloudFile, ["applyDelayMs"] = "60000" },
+            }).Expect(HttpStatusCode.Created);
+            await op.PostAsync("/api/v1/clouds/slow-cloud/reconcile", null).Expect(HttpStatusCode.OK);
+            var placed = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 4 } }).Expect(HttpStatusCode.Created);
+            id = placed.Str("id");
+            Assert.Equal("Placed", placed.Str("status"));
+
+            var reconcile = op.PostAsync("/api/v1/clouds/slow-cloud/reconcile", null);
+            var watch = Stopwatch.StartNew();
+            while (!(File.Exists(cloudFile) && (await File.ReadAllTextAsync(cloudFile)).Contains(id, StringComparison.Ordinal))
+                && watch.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50)); // waiting for the sandbox (a file) to show the grant
+            }
+
+            Assert.Equal("Placed", (await op.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK)).Str("status"));
+            await first.KillAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => reconcile);
+        }
+
+        await using var second = await ControllerProcess.StartAsync(_data.Path, args);
+        using var after = second.Operator();
+        await after.PostAsync("/api/v1/clouds/slow-cloud/reconcile", null).Expect(HttpStatusCode.OK);
+
+        var adopted = await after.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK);
+        Assert.Equal("Ready", adopted.Str("status"));
+        var objects = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(cloudFile))!.AsArray();
+        Assert.Single(objects, o => o!["AllocationId"]!.GetValue<string>() == id);
+    }
+
     private static async Task SeedAsync(HttpClient op)
     {
         await op.Post("/api/v1/pools", new { id = "province", quota = new { vcpu = 0 } }).Expect(HttpStatusCode.Created);
