@@ -30,6 +30,12 @@ public interface IAllocationGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> GrantProvisioned(string cloudId, string externalId, string? note);
 
+    /// <summary>The reconciler is about to make this allocation's grant on a cloud (Placed becomes Provisioning).</summary>
+    Task GrantStarted(string cloudId);
+
+    /// <summary>Places the allocation again if it is admitted but not placed (a placement a crash cut short).</summary>
+    Task RetryPlacement();
+
     /// <summary>The reconciler removed this allocation's grant from a cloud.</summary>
     Task GrantReleased(string cloudId);
 

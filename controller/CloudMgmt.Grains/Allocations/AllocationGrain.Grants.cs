@@ -48,6 +48,24 @@ public sealed partial class AllocationGrain
         return true;
     }
 
+    public async Task GrantStarted(string cloudId)
+    {
+        if (state.RecordExists && S.Status == AllocationStatus.Placed && S.Shares.ContainsKey(cloudId))
+        {
+            Move(AllocationStatus.Provisioning, $"making the grant on {cloudId}", "reconciler");
+            await state.WriteStateAsync();
+            await IndexAsync();
+        }
+    }
+
+    public async Task RetryPlacement()
+    {
+        if (state.RecordExists && S.Status == AllocationStatus.Admitted)
+        {
+            await PlaceAsync();
+        }
+    }
+
     public async Task GrantError(string cloudId, string error)
     {
         if (!state.RecordExists || S.LastGrantError == error || AllocationLifecycle.IsFinal(S.Status))

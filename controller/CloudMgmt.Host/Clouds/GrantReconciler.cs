@@ -64,6 +64,11 @@ internal sealed partial class GrantReconciler(
             return; // as desired, and known to be: a steady pass costs no call to the allocation
         }
 
+        if (!grant.Confirmed)
+        {
+            await allocation.GrantStarted(cloudId);
+        }
+
         var space = await resilience.CallAsync(cloudId, c => adapter.EnsureTenantSpaceAsync(reference.Tenant, c), ct);
         var applied = space.Succeeded
             ? await resilience.CallAsync(cloudId, c => adapter.ApplyGrantAsync(new GrantSpec(reference, grant.Resources, null, new Dictionary<string, string>()), c), ct)
@@ -102,6 +107,7 @@ internal sealed partial class GrantReconciler(
         if ((await resilience.CallAsync(cloudId, c => adapter.ReleaseGrantAsync(reference, c), ct)).Succeeded)
         {
             await cloud.Unreserve(reference.AllocationId);
+            await grains.GetGrain<IAllocationGrain>(reference.AllocationId).RetryPlacement();
         }
     }
 

@@ -91,7 +91,8 @@ public sealed class CrashRecoveryTests : IDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(50)); // waiting for the sandbox (a file) to show the grant
             }
 
-            Assert.Equal("Placed", (await op.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK)).Str("status"));
+            // The grant exists on the cloud; the allocation has not recorded it (it is still being provisioned).
+            Assert.Equal("Provisioning", (await op.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK)).Str("status"));
             await first.KillAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => reconcile);
         }
