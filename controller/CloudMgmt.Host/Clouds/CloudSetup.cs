@@ -20,11 +20,17 @@ internal static class CloudSetup
         services.AddSingleton<GrantReconciler>();
         services.AddSingleton<ReconcilePass>();
 
-        var interval = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(10));
-        services.AddQuartz(q => q.ScheduleJob<InventoryJob>(
-            t => t.WithIdentity("inventory-trigger", "clouds").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
-            j => j.WithIdentity(InventoryJob.Key)));
+        var inventory = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
+        var grants = configuration.GetValue("Reconcile:GrantInterval", TimeSpan.FromSeconds(10));
+        services.AddQuartz(q =>
+        {
+            q.ScheduleJob<InventoryJob>(
+                t => t.WithIdentity("inventory-trigger", "clouds").StartNow().WithSimpleSchedule(s => s.WithInterval(inventory).RepeatForever()),
+                j => j.WithIdentity(InventoryJob.Key));
+            q.ScheduleJob<GrantReconcileJob>(
+                t => t.WithIdentity("grants-trigger", "clouds").StartNow().WithSimpleSchedule(s => s.WithInterval(grants).RepeatForever()),
+                j => j.WithIdentity(GrantReconcileJob.Key));
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

@@ -3,36 +3,57 @@ using Quartz;
 
 namespace CloudMgmt.Host.Clouds;
 
-/// <summary>One reconcile pass over every registered cloud, a few at a time: refresh its inventory and health, then make its grants match.</summary>
+/// <summary>
+/// Passes over every registered cloud, a few at a time: the inventory refresh (capacity, grants
+/// carrying our marks, health) and the grant reconcile (make the cloud match what is wanted).
+/// The two run on their own schedules; the API's manual trigger runs both.
+/// </summary>
 internal sealed partial class ReconcilePass(IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, ILogger<ReconcilePass> logger)
 {
     private const int CloudsAtOnce = 4;
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken) => ForEachCloudAsync(async (id, ct) =>
+    {
+        await refresher.RefreshAsync(id, ct);
+        await reconciler.ReconcileAsync(id, ct);
+    }, "inventory and grants", cancellationToken);
+
+    public Task<int> RefreshInventoryAsync(CancellationToken cancellationToken) =>
+        ForEachCloudAsync(async (id, ct) => await refresher.RefreshAsync(id, ct), "inventory", cancellationToken);
+
+    public Task<int> ReconcileGrantsAsync(CancellationToken cancellationToken) =>
+        ForEachCloudAsync(reconciler.ReconcileAsync, "grants", cancellationToken);
+
+    private async Task<int> ForEachCloudAsync(Func<string, CancellationToken, Task> work, string what, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
         var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = CloudsAtOnce, CancellationToken = cancellationToken },
-            async (id, ct) =>
-            {
-                await refresher.RefreshAsync(id, ct);
-                await reconciler.ReconcileAsync(id, ct);
-            });
+            async (id, ct) => await work(id, ct));
         var elapsed = TimeProvider.System.GetElapsedTime(started);
-        ReconcileMetrics.PassSeconds.Observe(elapsed.TotalSeconds);
-        LogReconciled(logger, ids.Count, elapsed.TotalMilliseconds);
+        ReconcileMetrics.PassSeconds.WithLabels(what).Observe(elapsed.TotalSeconds);
+        LogPass(logger, what, ids.Count, elapsed.TotalMilliseconds);
         return ids.Count;
     }
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "{Count} clouds reconciled in {Milliseconds:F0} ms")]
-    private static partial void LogReconciled(ILogger logger, int count, double milliseconds);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Reconcile pass ({What}) over {Count} clouds in {Milliseconds:F0} ms")]
+    private static partial void LogPass(ILogger logger, string what, int count, double milliseconds);
 }
 
-/// <summary>The scheduled reconcile pass (Reconcile:InventoryInterval); never two at once.</summary>
+/// <summary>The scheduled inventory refresh (Reconcile:InventoryInterval); never two at once.</summary>
 [DisallowConcurrentExecution]
 internal sealed class InventoryJob(ReconcilePass pass) : IJob
 {
-    public static readonly JobKey Key = new("reconcile", "clouds");
+    public static readonly JobKey Key = new("inventory", "clouds");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await pass.RunAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await pass.RefreshInventoryAsync(cancellationToken);
+}
+
+/// <summary>The scheduled grant reconcile (Reconcile:GrantInterval); never two at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class GrantReconcileJob(ReconcilePass pass) : IJob
+{
+    public static readonly JobKey Key = new("grants", "clouds");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await pass.ReconcileGrantsAsync(cancellationToken);
 }

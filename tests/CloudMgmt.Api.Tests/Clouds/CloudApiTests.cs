@@ -1,5 +1,8 @@
+using CloudMgmt.Adapters;
+using CloudMgmt.Adapters.Sandbox;
 using System.Net;
 using CloudMgmt.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudMgmt.Api.Tests.Clouds;
 
@@ -12,7 +15,9 @@ public sealed class CloudApiTests : IDisposable
         // Fast retries, so a failing cloud's breaker opens within the test; no scheduled runs in between.
         _factory.Settings["Resilience:RetryDelay"] = "00:00:00.010";
         _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
+        _factory.Settings["Reconcile:GrantInterval"] = "01:00:00";
         _factory.Settings["Sandbox:RegisterDefaults"] = "true";
+        _factory.Settings["Resilience:BreakerOpenFor"] = "00:00:01";
     }
 
     public void Dispose() => _factory.Dispose();
@@ -64,6 +69,32 @@ public sealed class CloudApiTests : IDisposable
         Assert.False(undrained["drained"]!.GetValue<bool>());
         await op.GetAsync("/api/v1/clouds/health-sector").ExpectProblem(HttpStatusCode.NotFound);
         await _factory.WithToken(null).GetAsync("/api/v1/clouds").ExpectProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Reconcile_CloudBackAfterOutage_BreakerClosesAndCloudIsHealthyAgain()
+    {
+        var op = _factory.Operator();
+        await op.Post("/api/v1/clouds", new { id = "returning", kind = "sandbox", region = "anhui", settings = new { failureRate = "1" } })
+            .Expect(HttpStatusCode.Created);
+        var health = await op.PostAsync("/api/v1/clouds/returning/reconcile", null).Expect(HttpStatusCode.OK);
+        for (var pass = 0; pass < 6 && !health["health"]!.Str("detail").Contains("circuit breaker is open", StringComparison.Ordinal); pass++)
+        {
+            health = await op.PostAsync("/api/v1/clouds/returning/reconcile", null).Expect(HttpStatusCode.OK);
+        }
+
+        Assert.Contains("circuit breaker is open", health["health"]!.Str("detail"), StringComparison.Ordinal);
+        _factory.Services.GetServices<ICloudAdapterFactory>().OfType<SandboxAdapterFactory>().Single().CloudFor("returning")!.FailureRate = 0;
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!health["health"]!["healthy"]!.GetValue<bool>() && watch.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200)); // the breaker stays open for Resilience:BreakerOpenFor of real time
+            health = await op.PostAsync("/api/v1/clouds/returning/reconcile", null).Expect(HttpStatusCode.OK);
+        }
+
+        Assert.True(health["health"]!["healthy"]!.GetValue<bool>(), health.ToJsonString());
+        Assert.Equal(4096, health.Long("capacity.vcpu"));
     }
 
     [Fact]

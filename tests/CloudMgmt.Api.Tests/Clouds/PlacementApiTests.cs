@@ -12,6 +12,7 @@ public sealed class PlacementApiTests : IDisposable
     {
         _factory.Settings["Sandbox:RegisterDefaults"] = "true";
         _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
+        _factory.Settings["Reconcile:GrantInterval"] = "01:00:00";
     }
 
     public void Dispose() => _factory.Dispose();

@@ -10,7 +10,11 @@ public sealed class PlacementRecoveryTests : IDisposable
 {
     private readonly ControllerFactory _factory = new();
 
-    public PlacementRecoveryTests() => _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
+    public PlacementRecoveryTests()
+    {
+        _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
+        _factory.Settings["Reconcile:GrantInterval"] = "01:00:00";
+    }
 
     public void Dispose() => _factory.Dispose();
 

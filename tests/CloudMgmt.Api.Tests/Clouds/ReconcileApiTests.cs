@@ -17,7 +17,8 @@ public sealed class ReconcileApiTests : IDisposable
     public ReconcileApiTests()
     {
         _factory.Settings["Sandbox:RegisterDefaults"] = "true";
-        _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00"; // the tests trigger every pass themselves
+        _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
+        _factory.Settings["Reconcile:GrantInterval"] = "01:00:00"; // the tests trigger every pass themselves
         _factory.Settings["Resilience:RetryDelay"] = "00:00:00.005";
     }
 

@@ -65,7 +65,7 @@ public sealed class CrashRecoveryTests : IDisposable
         using var cloudState = new TempDirectory("cloudmgmt-crash-cloud");
         Directory.CreateDirectory(cloudState.Path);
         var cloudFile = Path.Combine(cloudState.Path, "sandbox.json");
-        string[] args = [.. FastSweep, "--Reconcile:InventoryInterval", "01:00:00"];
+        string[] args = [.. FastSweep, "--Reconcile:InventoryInterval", "01:00:00", "--Reconcile:GrantInterval", "01:00:00"];
         string id;
         await using (var first = await ControllerProcess.StartAsync(_data.Path, args))
         {
