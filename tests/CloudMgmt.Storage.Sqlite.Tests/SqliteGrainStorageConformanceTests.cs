@@ -73,19 +73,47 @@ public sealed class SqliteGrainStorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Clear_ThenReadAndWriteAgain_BehavesAsNew()
+    public async Task Clear_ThenReadAndWriteAgain_BehavesAsNewAndResetsState()
     {
         var state = Sample("x");
         await _storage.WriteStateAsync("s", Grain("d"), state);
         await _storage.ClearStateAsync("s", Grain("d"), state);
-        var read = new GrainState<SampleState>(new SampleState());
+        var read = new GrainState<SampleState>(new SampleState { Name = "left over" });
         await _storage.ReadStateAsync("s", Grain("d"), read);
 
         Assert.False(state.RecordExists);
-        Assert.Null(state.ETag);
+        Assert.Equal("", state.State!.Name);
         Assert.False(read.RecordExists);
-        await _storage.WriteStateAsync("s", Grain("d"), state);
-        Assert.True(state.RecordExists);
+        Assert.Equal("", read.State!.Name);
+        Assert.Equal(state.ETag, read.ETag);
+        await _storage.WriteStateAsync("s", Grain("d"), read);
+        Assert.True(read.RecordExists);
+    }
+
+    [Fact]
+    public async Task Write_WithETagFromBeforeAClear_FailsInsteadOfOverwriting()
+    {
+        var before = Sample("before");
+        await _storage.WriteStateAsync("s", Grain("tomb"), before);
+        var stale = Sample("stale");
+        stale.ETag = before.ETag;
+        await _storage.ClearStateAsync("s", Grain("tomb"), before);
+        var after = Sample("after");
+        after.ETag = before.ETag;
+        await _storage.WriteStateAsync("s", Grain("tomb"), after);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("s", Grain("tomb"), stale));
+        var read = new GrainState<SampleState>(new SampleState());
+        await _storage.ReadStateAsync("s", Grain("tomb"), read);
+        Assert.Equal("after", read.State!.Name);
+    }
+
+    [Fact]
+    public async Task Write_ETagNotIssuedByThisStorage_IsAConflict()
+    {
+        var state = Sample("x");
+        state.ETag = "W/\"not-a-version\"";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("s", Grain("foreign"), state));
     }
 
     [Fact]

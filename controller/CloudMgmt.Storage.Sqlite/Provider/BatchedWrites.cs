@@ -15,8 +15,8 @@ internal abstract class BatchedWrite
     public abstract void Fail(Exception exception);
 }
 
-/// <summary>A grain state write (payload) or clear (null), checked against the version its writer last saw.</summary>
-internal sealed class GrainStateWrite(string key, long? expectedVersion, byte[]? payload) : BatchedWrite
+/// <summary>A grain state write (an empty payload is a clear's tombstone), checked against the version its writer last saw.</summary>
+internal sealed class GrainStateWrite(string key, long? expectedVersion, byte[] payload) : BatchedWrite
 {
     private readonly TaskCompletionSource<long> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _version;
@@ -36,14 +36,7 @@ internal sealed class GrainStateWrite(string key, long? expectedVersion, byte[]?
         }
 
         _version = (_stored ?? 0) + 1;
-        if (payload is null)
-        {
-            commands.DeleteState(key);
-        }
-        else
-        {
-            commands.UpsertState(key, _version, payload);
-        }
+        commands.UpsertState(key, _version, payload);
     }
 
     public override void Complete()

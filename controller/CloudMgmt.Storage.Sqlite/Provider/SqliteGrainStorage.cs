@@ -47,14 +47,15 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            (grainState.State, grainState.ETag, grainState.RecordExists) = (Fresh<T>(), null, false);
             return;
         }
 
-        grainState.State = _options.GrainStorageSerializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
-        grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = true;
+        var payload = (byte[])reader.GetValue(1);
+        var version = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
+        (grainState.State, grainState.ETag, grainState.RecordExists) = payload.Length == 0
+            ? (Fresh<T>(), version, false) // cleared: the row stays as a tombstone so versions only grow
+            : (_options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload)), version, true);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -66,14 +67,25 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         grainState.RecordExists = true;
     }
 
+    /// <summary>
+    /// Clears by writing a tombstone (an empty payload with the next version) rather than deleting the
+    /// row: a writer still holding the ETag from before the clear must fail, not overwrite what was
+    /// written after it, so versions must never start again.
+    /// </summary>
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await Database.Enqueue(new GrainStateWrite(Key(stateName, grainId), ParseETag(grainState.ETag), payload: null));
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        var write = new GrainStateWrite(Key(stateName, grainId), ParseETag(grainState.ETag), []);
+        await Database.Enqueue(write);
+        (grainState.State, grainState.ETag, grainState.RecordExists) = (Fresh<T>(), (await write.Version).ToString(CultureInfo.InvariantCulture), false);
     }
+
+    private static T Fresh<T>() => typeof(T).GetConstructor(Type.EmptyTypes) is not null ? Activator.CreateInstance<T>() : default!;
 
     private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
 
-    private static long? ParseETag(string? etag) => etag is null ? null : long.Parse(etag, CultureInfo.InvariantCulture);
+    /// <summary>An ETag this provider did not issue can match nothing: it is a conflict, not a crash.</summary>
+    private static long? ParseETag(string? etag) =>
+        etag is null ? null
+        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+        : throw new InconsistentStateException($"ETag '{etag}' was not issued by this storage", null, etag);
 }

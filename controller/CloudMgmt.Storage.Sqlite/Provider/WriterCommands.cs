@@ -7,7 +7,6 @@ internal sealed class WriterCommands : IDisposable
 {
     private readonly SqliteCommand _selectVersion;
     private readonly SqliteCommand _upsertState;
-    private readonly SqliteCommand _deleteState;
     private readonly SqliteCommand _upsertRow;
     private readonly SqliteCommand _deleteRow;
 
@@ -31,7 +30,6 @@ internal sealed class WriterCommands : IDisposable
             "INSERT INTO grain_state (key, version, payload) VALUES ($key, $version, $payload) " +
             "ON CONFLICT(key) DO UPDATE SET version = excluded.version, payload = excluded.payload, " +
             "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')", "$key", "$version", "$payload");
-        _deleteState = Make("DELETE FROM grain_state WHERE key = $key", "$key");
         _upsertRow = Make(
             "INSERT INTO ledger_rows (ledger, key, payload) VALUES ($ledger, $key, $payload) " +
             "ON CONFLICT(ledger, key) DO UPDATE SET payload = excluded.payload", "$ledger", "$key", "$payload");
@@ -52,12 +50,6 @@ internal sealed class WriterCommands : IDisposable
         _upsertState.ExecuteNonQuery();
     }
 
-    public void DeleteState(string key)
-    {
-        _deleteState.Parameters["$key"].Value = key;
-        _deleteState.ExecuteNonQuery();
-    }
-
     public void SetRow(string ledger, string key, byte[]? payload)
     {
         var command = payload is null ? _deleteRow : _upsertRow;
@@ -73,7 +65,7 @@ internal sealed class WriterCommands : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _selectVersion, _upsertState, _deleteState, _upsertRow, _deleteRow })
+        foreach (var command in new[] { _selectVersion, _upsertState, _upsertRow, _deleteRow })
         {
             command.Dispose();
         }
