@@ -27,7 +27,7 @@ internal static class ReconcileLoad
         var refresher = new CloudRefresher(grains, registry, resilience, TimeProvider.System, NullLogger<CloudRefresher>.Instance);
         var reconciler = new GrantReconciler(grains, registry, resilience, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
             NullLogger<GrantReconciler>.Instance);
-        var pass = new ReconcilePass(grains, refresher, reconciler, NullLogger<ReconcilePass>.Instance);
+        var pass = new ReconcilePass(grains, refresher, reconciler, TimeProvider.System, NullLogger<ReconcilePass>.Instance);
 
         var setup = Stopwatch.StartNew();
         await SeedAsync(grains, registry, factory, perCloud);

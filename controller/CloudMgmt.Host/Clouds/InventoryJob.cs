@@ -8,7 +8,8 @@ namespace CloudMgmt.Host.Clouds;
 /// carrying our marks, health) and the grant reconcile (make the cloud match what is wanted).
 /// The two run on their own schedules; the API's manual trigger runs both.
 /// </summary>
-internal sealed partial class ReconcilePass(IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, ILogger<ReconcilePass> logger)
+internal sealed partial class ReconcilePass(
+    IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, TimeProvider time, ILogger<ReconcilePass> logger)
 {
     private const int CloudsAtOnce = 4;
 
@@ -26,11 +27,11 @@ internal sealed partial class ReconcilePass(IGrainFactory grains, CloudRefresher
 
     private async Task<int> ForEachCloudAsync(Func<string, CancellationToken, Task> work, string what, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = CloudsAtOnce, CancellationToken = cancellationToken },
             async (id, ct) => await work(id, ct));
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var elapsed = time.GetElapsedTime(started);
         ReconcileMetrics.PassSeconds.WithLabels(what).Observe(elapsed.TotalSeconds);
         LogPass(logger, what, ids.Count, elapsed.TotalMilliseconds);
         return ids.Count;
