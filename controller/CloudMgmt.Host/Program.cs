@@ -10,6 +10,11 @@ if (CommandLine.WantsHelp(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080"); // the documented default, unless --urls or ASPNETCORE_URLS says otherwise
+}
+
 var dataDir = DataDirectory.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataDir);
 builder.Services.AddSingleton(TimeProvider.System);

@@ -14,6 +14,13 @@ internal static class CommandLine
           --urls <urls>            Addresses to listen on, as in any ASP.NET Core app.
                                    Default: http://localhost:5080.
           --Orleans:SiloPort <n>   Silo port (default 11111); --Orleans:GatewayPort <n> (default 30000).
+          --Reconcile:InventoryInterval <t>   Cloud inventory refresh (default 00:00:30).
+          --Reconcile:GrantInterval <t>       Grant reconcile (default 00:00:10).
+          --Reconcile:RemoveLeaks <bool>      Remove grants with our marks and no allocation (default false: report only).
+          --Sandbox:RegisterDefaults <bool>   Register the two sandbox clouds on a first start (default true).
+          --Placement:PolicyFile <path>       Placement policy YAML (default: the shipped policies/placement/default.yaml).
+          --Resilience:...                    Per-cloud call guards: AttemptTimeout, MaxRetries, RetryDelay,
+                                              BreakerFailureRatio, BreakerOpenFor, MaxConcurrentCalls.
           -h, --help               Show this help.
 
         Environment:
@@ -21,7 +28,7 @@ internal static class CommandLine
                                    start into <data-dir>/admin-token (mode 0600).
 
         API: /api/v1/...; OpenAPI document at /openapi/v1.json; browsable docs at /docs;
-        health at /healthz and /readyz.
+        health at /healthz and /readyz; Prometheus metrics at /metrics.
         """;
 
     public static bool WantsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
