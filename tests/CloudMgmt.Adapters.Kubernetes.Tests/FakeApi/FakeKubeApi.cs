@@ -41,6 +41,9 @@ internal sealed class FakeKubeApi : IAsyncDisposable
     /// <summary>While set, every request is answered 503, as an API server behind a failing load balancer would be.</summary>
     public bool Outage { get; set; }
 
+    /// <summary>How long the server sits on each request before answering (an overloaded API server).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Whether <c>metrics.k8s.io</c> is served (metrics-server installed).</summary>
     public bool MetricsServed { get; set; } = true;
 
@@ -76,6 +79,11 @@ internal sealed class FakeKubeApi : IAsyncDisposable
     {
         var request = context.Request;
         Requests.Enqueue((request.Method, request.Path + request.QueryString, request.ContentType));
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default); // the client gives up first
+        }
+
         var response = Outage ? KubeStatus.Failure(503, "ServiceUnavailable", "the server is currently unable to handle the request")
             : request.Headers.Authorization.ToString() != $"Bearer {Token}" ? KubeStatus.Failure(401, "Unauthorized", "Unauthorized")
             : _injected.TryDequeue(out var injected) ? injected
