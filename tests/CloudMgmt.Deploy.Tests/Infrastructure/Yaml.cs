@@ -46,6 +46,10 @@ internal static class Yaml
 
     public static string? Text(object? node, string path) => At(node, path) as string;
 
+    /// <summary>One map entry whose key itself contains dots ("placement.yaml").</summary>
+    public static string? Entry(object? map, string key) =>
+        map is Dictionary<object, object?> m && m.TryGetValue(key, out var value) ? value as string : null;
+
     public static IReadOnlyList<object?> List(object? node, string path) => At(node, path) as List<object?> ?? [];
 
     public static IEnumerable<Dictionary<object, object?>> Maps(object? node, string path) =>
