@@ -7,10 +7,7 @@ namespace CloudMgmt.Adapters.OpenStack.Compute;
 /// <summary>A project's Nova quota with what is in use.</summary>
 internal sealed record NovaQuotaUsage(long Cores, long RamMiB, long Instances, long CoresInUse, long RamMiBInUse, long InstancesInUse);
 
-/// <summary>A server of a project, with its flavor's size (microversion ≥ 2.47 embeds the flavor).</summary>
-internal sealed record ServerSummary(string Id, string Name, string Status, long Vcpus, long RamMiB, long DiskGiB);
-
-/// <summary>The Nova calls the adapter needs: quota sets, flavors, zones and hypervisors, servers.</summary>
+/// <summary>The Nova calls the adapter needs: quota sets, flavors, zones and hypervisors.</summary>
 internal sealed class NovaClient(OpenStackApi api)
 {
     private static readonly OpenStackService Nova = OpenStackService.Compute;
@@ -78,17 +75,6 @@ internal sealed class NovaClient(OpenStackApi api)
         return (got.Value?["hypervisors"] as JsonArray ?? []).OfType<JsonObject>()
             .Where(h => h["id"] is not null && h["service"]?["host"] is not null)
             .ToDictionary(h => h["id"]!.ToString(), h => h["service"]!["host"]!.ToString(), StringComparer.Ordinal);
-    }
-
-    /// <summary>A project's servers with their flavors, for the usage view.</summary>
-    public async Task<AdapterResult<IReadOnlyList<ServerSummary>>> ListServersAsync(string projectId, CancellationToken ct)
-    {
-        var got = await api.GetAsync(Nova, $"/servers/detail?all_tenants=1&project_id={projectId}", ct);
-        if (!got.Succeeded)
-            return got.Error!;
-        return (got.Value?["servers"] as JsonArray ?? []).OfType<JsonObject>().Select(s => new ServerSummary(
-            s["id"]!.ToString(), s["name"]?.ToString() ?? "", s["status"]?.ToString() ?? "",
-            s["flavor"]?["vcpus"]?.GetValue<long>() ?? 0, s["flavor"]?["ram"]?.GetValue<long>() ?? 0, s["flavor"]?["disk"]?.GetValue<long>() ?? 0)).ToList();
     }
 
     /// <summary>The highest microversion the compute API offers (version discovery on its root).</summary>

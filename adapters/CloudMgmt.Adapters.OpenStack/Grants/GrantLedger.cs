@@ -41,12 +41,12 @@ internal sealed class GrantLedger
         {
             foreach (var (allocationId, node) in obj)
             {
-                if (node?["resources"] is not JsonObject resources)
+                if (node is not JsonObject item || item["resources"] is not JsonObject resources)
                     continue;
                 var pairs = resources
                     .Where(r => r.Value is JsonValue v && v.TryGetValue<long>(out var n) && n >= 0 && ResourceNames.IsValid(r.Key))
                     .Select(r => KeyValuePair.Create(r.Key, r.Value!.GetValue<long>()));
-                entries[allocationId] = new LedgerEntry(allocationId, ResourceVector.From(pairs), node["zone"]?.ToString());
+                entries[allocationId] = new LedgerEntry(allocationId, ResourceVector.From(pairs), item["zone"]?.ToString());
             }
         }
         return new GrantLedger(entries);

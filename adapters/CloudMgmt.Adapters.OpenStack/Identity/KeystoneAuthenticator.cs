@@ -60,8 +60,10 @@ internal sealed class KeystoneAuthenticator(HttpClient http, string authUrl, Ope
             if (value is null || token is null)
                 return AdapterError.Of(AdapterErrorKind.Unknown, "keystone answered without a token");
             var catalog = new ServiceCatalog(token["catalog"] as JsonArray ?? []);
-            return new KeystoneToken(value, Time(token["issued_at"]) ?? time.GetUtcNow(), Time(token["expires_at"]) ?? time.GetUtcNow().AddHours(1),
-                token["project"]?["id"]?.ToString(), catalog);
+            // Lifetime by Keystone's clock, expiry by ours: a skew between the two never makes a token look expired at birth.
+            var now = time.GetUtcNow();
+            var lifetime = Time(token["expires_at"]) - Time(token["issued_at"]) ?? TimeSpan.FromHours(1);
+            return new KeystoneToken(value, now, now + lifetime, token["project"]?["id"]?.ToString(), catalog);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -13,6 +13,8 @@ internal static class CloudSetup
     {
         services.AddSingleton(PlacementPolicySource.FromFileOrDefault(configuration["Placement:PolicyFile"]));
         services.AddSingleton<ICloudAdapterFactory, SandboxAdapterFactory>();
+        services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Kubernetes.KubernetesAdapterFactory>();
+        services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.OpenStack.OpenStackAdapterFactory>();
         services.AddSingleton<AdapterRegistry>();
         services.Configure<CloudResilienceOptions>(configuration.GetSection("Resilience"));
         services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
@@ -24,6 +26,7 @@ internal static class CloudSetup
         var grants = configuration.GetValue("Reconcile:GrantInterval", TimeSpan.FromSeconds(10));
         services.AddQuartz(q =>
         {
+            q.UseCloudMgmtJobStore(configuration); // in memory, or clustered on PostgreSQL (Cluster:Mode)
             q.ScheduleJob<InventoryJob>(
                 t => t.WithIdentity("inventory-trigger", "clouds").StartNow().WithSimpleSchedule(s => s.WithInterval(inventory).RepeatForever()),
                 j => j.WithIdentity(InventoryJob.Key));

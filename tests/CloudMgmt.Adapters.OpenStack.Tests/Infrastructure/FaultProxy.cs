@@ -47,6 +47,9 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>While set, every call is answered 503 with Retry-After, as a cloud in an outage would.</summary>
     public volatile bool Outage;
 
+    /// <summary>The last token a call carried (X-Auth-Token), so that a test can revoke it.</summary>
+    public string? LastToken { get; private set; }
+
     /// <summary>How many token requests (POST …/auth/tokens) reached Keystone.</summary>
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
@@ -67,6 +70,8 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
         var rest = path[(service.Length + 1)..];
+        if (context.Request.Headers.TryGetValue("X-Auth-Token", out var token))
+            LastToken = token.ToString();
         if (context.Request.Method == "POST" && rest.EndsWith("/auth/tokens", StringComparison.Ordinal))
             Interlocked.Increment(ref _tokenRequests);
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), target + rest + context.Request.QueryString);
