@@ -167,7 +167,7 @@ public sealed partial class KubernetesAdapter
             return (page.Items, page.Metadata?.ContinueProperty);
         });
         var capacity = NodeCapacity.From(nodes, _settings.GpuResource, _fallbackZone);
-        _capacity = (capacity, _time.GetUtcNow());
+        _capacity = new CapacityReading(capacity, _time.GetUtcNow());
         return capacity;
     }
 

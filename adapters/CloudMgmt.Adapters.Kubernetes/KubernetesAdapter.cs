@@ -24,7 +24,7 @@ public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemov
     private readonly string _fallbackZone;
     private readonly TimeProvider _time;
     private readonly MetricsAvailability _metrics;
-    private (CloudCapacity Capacity, DateTimeOffset At)? _capacity;
+    private CapacityReading? _capacity; // a reference, so that concurrent calls swap it whole
 
     internal KubernetesAdapter(AdapterResult<IKubernetes> client, KubernetesSettings settings, string fallbackZone, TimeProvider time)
     {
@@ -89,6 +89,8 @@ public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemov
             // An operator tuned the namespace's labels or the LimitRange defaults: theirs to keep.
         }
     }
+
+    private sealed record CapacityReading(CloudCapacity Capacity, DateTimeOffset At);
 
     private static V1Patch Apply(string manifest) => new(manifest, V1Patch.PatchType.ApplyPatch);
 

@@ -12,11 +12,12 @@ namespace CloudMgmt.Adapters.Kubernetes.Inventory;
 internal sealed class MetricsAvailability(TimeProvider time)
 {
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(5);
-    private DateTimeOffset? _absentSince;
+    private long _absentSinceTicks; // 0: served as far as we know; read and written whole by concurrent calls
 
     public async Task<PodMetricsList?> PodsAsync(IKubernetes client, string ns, CancellationToken cancellationToken)
     {
-        if (_absentSince is { } since && time.GetUtcNow() - since < RecheckAfter)
+        var since = Interlocked.Read(ref _absentSinceTicks);
+        if (since != 0 && time.GetUtcNow().UtcTicks - since < RecheckAfter.Ticks)
         {
             return null;
         }
@@ -25,14 +26,14 @@ internal sealed class MetricsAvailability(TimeProvider time)
         {
             var list = await client.CustomObjects.ListNamespacedCustomObjectAsync<PodMetricsList>(
                 "metrics.k8s.io", "v1beta1", ns, "pods", cancellationToken: cancellationToken);
-            _absentSince = null;
+            Interlocked.Exchange(ref _absentSinceTicks, 0);
             return list;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.ServiceUnavailable
             or System.Net.HttpStatusCode.Forbidden)
         {
             // Not served (or not for us): usage comes from the quotas' status alone.
-            _absentSince = time.GetUtcNow();
+            Interlocked.Exchange(ref _absentSinceTicks, time.GetUtcNow().UtcTicks);
             return null;
         }
     }
