@@ -1,0 +1,80 @@
+using System.Net;
+
+namespace CloudMgmt.Host.Hosting;
+
+/// <summary>Where the silo keeps its cluster: one embedded process (the default), or PostgreSQL shared by several silos.</summary>
+internal enum ClusterMode
+{
+    Embedded,
+    Postgres,
+}
+
+/// <summary>
+/// The <c>Cluster:*</c> settings. <c>Cluster:Mode</c> = <c>embedded</c> (default: one silo, SQLite
+/// under the data folder) or <c>postgres</c> (several silos on one database; needs
+/// <c>Cluster:ConnectionString</c> or <c>ConnectionStrings:cloudmgmt</c>).
+/// </summary>
+internal sealed record ClusterSettings(
+    ClusterMode Mode,
+    string? ConnectionString,
+    string ClusterId,
+    string ServiceId,
+    IPAddress? AdvertisedIP,
+    bool MigrateOnStart,
+    TimeSpan ShutdownTimeout,
+    IReadOnlyList<string> Errors)
+{
+    public static ClusterSettings From(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var modeText = configuration["Cluster:Mode"] ?? "embedded";
+        var mode = modeText.ToLowerInvariant() switch
+        {
+            "embedded" => ClusterMode.Embedded,
+            "postgres" => ClusterMode.Postgres,
+            _ => Invalid(errors, $"Cluster:Mode must be 'embedded' or 'postgres', not '{modeText}'"),
+        };
+        var connection = configuration["Cluster:ConnectionString"] ?? configuration.GetConnectionString("cloudmgmt");
+        if (mode == ClusterMode.Postgres && string.IsNullOrWhiteSpace(connection))
+        {
+            errors.Add("Cluster:ConnectionString (or ConnectionStrings:cloudmgmt) is required when Cluster:Mode is 'postgres'");
+        }
+
+        IPAddress? advertised = null;
+        if (configuration["Cluster:AdvertisedIP"] is { Length: > 0 } ipText && !IPAddress.TryParse(ipText, out advertised))
+        {
+            errors.Add($"Cluster:AdvertisedIP must be an IP address, not '{ipText}'");
+        }
+
+        var shutdown = configuration.GetValue("Cluster:ShutdownTimeout", TimeSpan.FromSeconds(25));
+        if (shutdown <= TimeSpan.Zero)
+        {
+            errors.Add("Cluster:ShutdownTimeout must be positive");
+        }
+
+        return new ClusterSettings(mode, connection, configuration["Cluster:ClusterId"] ?? "cloudmgmt", configuration["Cluster:ServiceId"] ?? "cloudmgmt",
+            advertised, configuration.GetValue("Cluster:MigrateOnStart", true), shutdown, errors);
+    }
+
+    /// <summary>
+    /// Every node must accept the same operator token: a token each node generated into its own data
+    /// folder would replace the others' in the shared key store. So a clustered node needs
+    /// CLOUDMGMT_ADMIN_TOKEN, or an admin-token file put in its data folder beforehand (the same on every node).
+    /// </summary>
+    public IReadOnlyList<string> Validate(IConfiguration configuration, DataDirectory dataDir)
+    {
+        var errors = Errors.ToList();
+        if (Mode == ClusterMode.Postgres && string.IsNullOrWhiteSpace(configuration["CLOUDMGMT_ADMIN_TOKEN"]) && !File.Exists(dataDir.AdminTokenFile))
+        {
+            errors.Add($"in clustered mode every node must accept the same operator token: set CLOUDMGMT_ADMIN_TOKEN, or put the same token in {dataDir.AdminTokenFile} on every node");
+        }
+
+        return errors;
+    }
+
+    private static ClusterMode Invalid(List<string> errors, string error)
+    {
+        errors.Add(error);
+        return ClusterMode.Embedded;
+    }
+}

@@ -1,0 +1,32 @@
+using CloudMgmt.Cluster.Tests.Infrastructure;
+
+namespace CloudMgmt.Cluster.Tests.Cluster;
+
+/// <summary>Two controller processes on a fresh database, started once for the tests that share them.</summary>
+public sealed class TwoSiloCluster : IAsyncLifetime
+{
+    public const string ClusterId = "two-silos";
+    public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(2);
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public List<ClusterNode> Nodes { get; } = [];
+
+    public string[] Args { get; } = ClusterArgs.With("--Reconcile:GrantInterval", "00:00:02", "--Reconcile:InventoryInterval", "00:00:02");
+
+    public async Task InitializeAsync()
+    {
+        Database = await PostgresServer.CreateDatabaseAsync();
+        Nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ClusterNode.StartAsync(Database.ConnectionString, ClusterId, Args))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in Nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+}
