@@ -12,7 +12,9 @@ public sealed class TwoSiloCluster : IAsyncLifetime
 
     public List<ClusterNode> Nodes { get; } = [];
 
-    public string[] Args { get; } = ClusterArgs.With("--Reconcile:GrantInterval", "00:00:02", "--Reconcile:InventoryInterval", "00:00:02");
+    /// <summary>Both nodes start at once with the sandbox defaults on: each finds no cloud and registers them.</summary>
+    public string[] Args { get; } = ClusterArgs.With(
+        "--Reconcile:GrantInterval", "00:00:02", "--Reconcile:InventoryInterval", "00:00:02", "--Sandbox:RegisterDefaults", "true");
 
     public async Task InitializeAsync()
     {

@@ -6,7 +6,8 @@ namespace CloudMgmt.Cluster.Tests.Cluster;
 
 /// <summary>
 /// Two controller processes on one database: the reconcile jobs fire once per interval for the
-/// cluster (read from Quartz's own execution history in the shared job store), and a silo that
+/// cluster (read from Quartz's own execution history in the shared job store), start-up work done
+/// by both at once is done once, and a silo that
 /// joins and is then stopped with SIGTERM leaves the cluster cleanly while the others keep serving.
 /// </summary>
 [Collection(ProcessCollection.Name)]
@@ -33,6 +34,17 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
         }
 
         Assert.True(await cluster.Database.ScalarAsync<long>("SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state") >= 2);
+    }
+
+    [Fact]
+    public async Task Startup_TwoSilosAtOnce_RegisterTheSandboxCloudsOnceAndAcceptTheSameOperatorToken()
+    {
+        foreach (var node in cluster.Nodes)
+        {
+            using var client = node.Operator(); // the token both nodes were given; a rejected one would be a 401 here
+            var clouds = (await client.GetAsync("/api/v1/clouds").Expect(HttpStatusCode.OK)).AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+            Assert.Equal(["province-x86", "xinchuang-arm"], clouds.Order());
+        }
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using CloudMgmt.Cluster.Tests.Infrastructure;
-using CloudMgmt.Storage.Postgres.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -13,26 +11,20 @@ namespace CloudMgmt.Cluster.Tests.Storage;
 /// tombstone, re-read, racing writers), run against the Orleans ADO.NET provider on our PostgreSQL
 /// schema and query texts.
 /// </summary>
-public sealed class AdoNetGrainStorageConformanceTests : IAsyncLifetime
+public sealed class AdoNetGrainStorageConformanceTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private TestDatabase _db = null!;
+    private readonly TestDatabase _db = db.Database;
+
+    /// <summary>This test's own grain keys: the tests of the class share one database.</summary>
+    private readonly string _prefix = Guid.NewGuid().ToString("N")[..8] + "-";
     private IGrainStorage _storage = null!;
     private ServiceProvider _services = null!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await PostgresServer.CreateDatabaseAsync();
-        await new PostgresSchemaMigrator(_db.CreateDataSource(), NullLogger<PostgresSchemaMigrator>.Instance).ApplyAsync(CancellationToken.None);
-        (_storage, _services) = await AdoNetStorageHarness.StartAsync(_db.ConnectionString);
-    }
+    public async Task InitializeAsync() => (_storage, _services) = await AdoNetStorageHarness.StartAsync(_db.ConnectionString);
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private static GrainId Grain(string key) => GrainId.Create("sample", key);
+    private GrainId Grain(string key) => GrainId.Create("sample", _prefix + key);
 
     private static GrainState<Dictionary<string, string>> Sample(string name) => new(new() { ["name"] = name, ["vcpu"] = "4" });
 
@@ -193,6 +185,6 @@ public sealed class AdoNetGrainStorageConformanceTests : IAsyncLifetime
         }));
 
         Assert.Equal(1, results.Count(won => won));
-        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM OrleansStorage")); // this test's own database
+        Assert.Equal(1L, await _db.ScalarAsync<long>($"SELECT count(*) FROM OrleansStorage WHERE GrainIdExtensionString = '{_prefix}first-race'"));
     }
 }

@@ -1,26 +1,16 @@
 using System.Text;
 using CloudMgmt.Cluster.Tests.Infrastructure;
 using CloudMgmt.Storage.Postgres.Ledger;
-using CloudMgmt.Storage.Postgres.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudMgmt.Cluster.Tests.Storage;
 
 /// <summary>The <see cref="Grains.Persistence.ILedgerStore"/> contract, as the SQLite store keeps it, on PostgreSQL.</summary>
-public sealed class PostgresLedgerStoreTests : IAsyncLifetime
+public sealed class PostgresLedgerStoreTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
 {
-    private TestDatabase _db = null!;
-    private PostgresLedgerStore _store = null!;
+    private readonly PostgresLedgerStore _store = new(db.DataSource);
 
-    public async Task InitializeAsync()
-    {
-        _db = await PostgresServer.CreateDatabaseAsync();
-        var source = _db.CreateDataSource();
-        await new PostgresSchemaMigrator(source, NullLogger<PostgresSchemaMigrator>.Instance).ApplyAsync(CancellationToken.None);
-        _store = new PostgresLedgerStore(source);
-    }
-
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    /// <summary>This test's own ledger names: the tests of the class share one database.</summary>
+    private readonly string _prefix = Guid.NewGuid().ToString("N")[..8] + ":";
 
     private static byte[] B(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -30,53 +20,53 @@ public sealed class PostgresLedgerStoreTests : IAsyncLifetime
         (await _store.ReadAsync(ledger)).ToDictionary(r => r.Key, r => Encoding.UTF8.GetString(r.Value));
 
     [Fact]
-    public async Task Read_UnknownLedger_IsEmpty() => Assert.Empty(await _store.ReadAsync("pool/none"));
+    public async Task Read_UnknownLedger_IsEmpty() => Assert.Empty(await _store.ReadAsync(_prefix + "pool/none"));
 
     [Fact]
     public async Task Write_UpsertsThenRead_ReturnsLatestPayloadPerKey()
     {
-        await _store.WriteAsync("pool/a", [Set("x", "1"), Set("y", "2")]);
-        await _store.WriteAsync("pool/a", [Set("x", "3")]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("x", "1"), Set("y", "2")]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("x", "3")]);
 
-        Assert.Equal(new Dictionary<string, string> { ["x"] = "3", ["y"] = "2" }, await ReadAsync("pool/a"));
+        Assert.Equal(new Dictionary<string, string> { ["x"] = "3", ["y"] = "2" }, await ReadAsync(_prefix + "pool/a"));
     }
 
     [Fact]
     public async Task Write_NullPayload_DeletesTheRowOnly()
     {
-        await _store.WriteAsync("pool/a", [Set("x", "1"), Set("y", "2")]);
-        await _store.WriteAsync("pool/a", [Set("x", null), Set("z", "3"), Set("missing", null)]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("x", "1"), Set("y", "2")]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("x", null), Set("z", "3"), Set("missing", null)]);
 
-        Assert.Equal(new Dictionary<string, string> { ["y"] = "2", ["z"] = "3" }, await ReadAsync("pool/a"));
+        Assert.Equal(new Dictionary<string, string> { ["y"] = "2", ["z"] = "3" }, await ReadAsync(_prefix + "pool/a"));
     }
 
     [Fact]
     public async Task Write_SameKeyInTwoLedgers_KeepsThemApart()
     {
-        await _store.WriteAsync("pool/a", [Set("k", "a")]);
-        await _store.WriteAsync("tenant/b", [Set("k", "b")]);
-        await _store.WriteAsync("pool/a", [Set("k", null)]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("k", "a")]);
+        await _store.WriteAsync(_prefix + "tenant/b", [Set("k", "b")]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("k", null)]);
 
-        Assert.Empty(await ReadAsync("pool/a"));
-        Assert.Equal("b", (await ReadAsync("tenant/b"))["k"]);
+        Assert.Empty(await ReadAsync(_prefix + "pool/a"));
+        Assert.Equal("b", (await ReadAsync(_prefix + "tenant/b"))["k"]);
     }
 
     [Fact]
     public async Task Write_EmptyChangeSet_ChangesNothing()
     {
-        await _store.WriteAsync("pool/a", [Set("k", "1")]);
-        await _store.WriteAsync("pool/a", []);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("k", "1")]);
+        await _store.WriteAsync(_prefix + "pool/a", []);
 
-        Assert.Single(await ReadAsync("pool/a"));
+        Assert.Single(await ReadAsync(_prefix + "pool/a"));
     }
 
     [Fact]
     public async Task Write_ManyRowsAndBinaryPayloads_RoundTripExactly()
     {
         var rows = Enumerable.Range(0, 2000).Select(i => new KeyValuePair<string, byte[]?>($"alloc-{i}", [(byte)(i % 256), 0, 255, (byte)(i / 256)])).ToList();
-        await _store.WriteAsync("pool/root", rows);
+        await _store.WriteAsync(_prefix + "pool/root", rows);
 
-        var read = (await _store.ReadAsync("pool/root")).ToDictionary(r => r.Key, r => r.Value);
+        var read = (await _store.ReadAsync(_prefix + "pool/root")).ToDictionary(r => r.Key, r => r.Value);
         Assert.Equal(2000, read.Count);
         Assert.All(rows, r => Assert.Equal(r.Value, read[r.Key]));
     }
@@ -84,21 +74,21 @@ public sealed class PostgresLedgerStoreTests : IAsyncLifetime
     [Fact]
     public async Task Write_FailingStatement_ChangesNothing()
     {
-        await _store.WriteAsync("pool/a", [Set("keep", "1")]);
+        await _store.WriteAsync(_prefix + "pool/a", [Set("keep", "1")]);
         // A NUL character is not storable in PostgreSQL text: the delete fails, so the upsert before it must not stay.
-        await Assert.ThrowsAnyAsync<Exception>(() => _store.WriteAsync("pool/a", [Set("new", "2"), Set("bad\0key", null)]));
+        await Assert.ThrowsAnyAsync<Exception>(() => _store.WriteAsync(_prefix + "pool/a", [Set("new", "2"), Set("bad\0key", null)]));
 
-        Assert.Equal(new Dictionary<string, string> { ["keep"] = "1" }, await ReadAsync("pool/a"));
+        Assert.Equal(new Dictionary<string, string> { ["keep"] = "1" }, await ReadAsync(_prefix + "pool/a"));
     }
 
     [Fact]
     public async Task Write_ConcurrentWritersToDistinctLedgers_AllDurable()
     {
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => _store.WriteAsync($"pool/p{i}", [Set("r", $"v{i}")])));
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => _store.WriteAsync($"{_prefix}pool/p{i}", [Set("r", $"v{i}")])));
 
         for (var i = 0; i < 50; i++)
         {
-            Assert.Equal($"v{i}", (await ReadAsync($"pool/p{i}"))["r"]);
+            Assert.Equal($"v{i}", (await ReadAsync($"{_prefix}pool/p{i}"))["r"]);
         }
     }
 }
