@@ -96,5 +96,61 @@ public sealed class PeerAdmin : IDisposable
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
+    /// <summary>Boots a server into a project as the admin user (given the member role there), and waits until it is ACTIVE.</summary>
+    public async Task<string> BootServerAsync(string projectId, string flavorId)
+    {
+        var user = (await Keystone(HttpMethod.Get, "/users?name=admin&domain_id=default"))!["users"]![0]!["id"]!.ToString();
+        var role = (await Keystone(HttpMethod.Get, "/roles?name=member"))!["roles"]![0]!["id"]!.ToString();
+        await Keystone(HttpMethod.Put, $"/projects/{projectId}/users/{user}/roles/{role}");
+        var body = new JsonObject
+        {
+            ["auth"] = new JsonObject
+            {
+                ["identity"] = new JsonObject
+                {
+                    ["methods"] = new JsonArray("password"),
+                    ["password"] = new JsonObject { ["user"] = new JsonObject { ["id"] = user, ["password"] = _peer.AdminPassword } },
+                },
+                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["id"] = projectId } },
+            },
+        };
+        using var issued = await _http.PostAsync(_peer.AuthUrl + "/auth/tokens", Json(body));
+        issued.EnsureSuccessStatusCode();
+        var token = issued.Headers.GetValues("X-Subject-Token").Single();
+        var server = new JsonObject
+        {
+            ["server"] = new JsonObject { ["name"] = "cloudmgmt-e2e", ["flavorRef"] = flavorId, ["imageRef"] = _peer.ImageId, ["networks"] = "none" },
+        };
+        var id = (await Nova(HttpMethod.Post, "/servers", server, token))!["server"]!["id"]!.ToString();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var status = (await Nova(HttpMethod.Get, $"/servers/{id}"))!["server"]!["status"]!.ToString();
+            if (status == "ACTIVE")
+                return id;
+            if (status == "ERROR" || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"server {id} is {status}, not ACTIVE");
+            await Task.Delay(500);
+        }
+    }
+
+    public async Task DeleteServerAsync(string id)
+    {
+        await Nova(HttpMethod.Delete, $"/servers/{id}");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await Nova(HttpMethod.Get, $"/servers/{id}");
+            }
+            catch (HttpRequestException e) when (e.Message.Contains("→ 404", StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(500);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }
