@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using CloudMgmt.Adapters.Ec2.Tests.Fake;
+using CloudMgmt.Domain.Resources;
+
+namespace CloudMgmt.Adapters.Ec2.Tests;
+
+/// <summary>EC2's errors as the contract's kinds, and credentials kept out of every message.</summary>
+public sealed class ErrorTests(FakeEc2Fixture fixture) : IClassFixture<FakeEc2Fixture>
+{
+    [Fact]
+    public async Task AnyCall_Throttled_IsRetryableThrottledWithTheErrorCode()
+    {
+        fixture.State.ThrottleNext = 1;
+
+        var result = await fixture.Adapter().ListGrantsAsync(default);
+
+        Assert.Equal(AdapterErrorKind.Throttled, result.Error?.Kind);
+        Assert.True(result.Error!.Retryable);
+        Assert.Contains("RequestLimitExceeded", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyGrant_InsufficientInstanceCapacityInEveryZone_IsNotRetryableAndLeavesNothing()
+    {
+        var spec = Specs.For(ResourceVector.Of(600, 2400), "no-room");
+        var result = await fixture.Adapter().ApplyGrantAsync(spec, default);
+
+        Assert.Equal(AdapterErrorKind.InsufficientCapacity, result.Error?.Kind);
+        Assert.False(result.Error!.Retryable);
+        Assert.Contains("InsufficientInstanceCapacity", result.Error.Message, StringComparison.Ordinal);
+        var tried = fixture.State.Calls.Where(c => c.Action == "CreateCapacityReservation" && c.Parameters.Values.Contains(spec.Grant.AllocationId))
+            .Select(c => c.Parameters["AvailabilityZone"]).Distinct().Order().ToList();
+        Assert.Equal(FakeCatalogue.Zones, tried); // each zone was tried
+        // The plan mixes two types: the part a zone did make was cancelled again, so nothing is held.
+        Assert.Empty(fixture.State.ActiveOf(spec.Grant.AllocationId));
+    }
+
+    [Fact]
+    public async Task ApplyGrant_FirstZoneFull_LandsInTheNextZone()
+    {
+        var filler = fixture.State.Add("m5.4xlarge", FakeCatalogue.Zones[0], 30, new Dictionary<string, string>()); // 480 of 512 vCPUs
+        try
+        {
+            var spec = Specs.For(ResourceVector.Of(64, 256), "next-zone");
+            var observed = (await fixture.Adapter().ApplyGrantAsync(spec, default)).Unwrap();
+
+            Assert.Equal(FakeCatalogue.Zones[1], observed.Zone);
+            Assert.All(fixture.State.ActiveOf(spec.Grant.AllocationId), r => Assert.Equal(FakeCatalogue.Zones[1], r.Zone));
+        }
+        finally
+        {
+            fixture.State.Cancel(filler.Id);
+        }
+    }
+
+    [Fact]
+    public async Task ObserveGrant_ReservationsCancelled_IsNotFound()
+    {
+        var spec = Specs.For(ResourceVector.Of(2, 8), "gone");
+        var adapter = fixture.Adapter();
+        await adapter.ApplyGrantAsync(spec, default);
+        fixture.State.ActiveOf(spec.Grant.AllocationId).ForEach(r => fixture.State.Cancel(r.Id));
+
+        Assert.Equal(AdapterErrorKind.NotFound, (await adapter.ObserveGrantAsync(spec.Grant, default)).Error?.Kind);
+        Assert.Equal(AdapterErrorKind.NotFound, (await adapter.ResizeGrantAsync(spec, default)).Error?.Kind);
+    }
+
+    [Fact]
+    public async Task AnyCall_WrongKeys_IsUnauthorizedAndNeverCarriesTheKeys()
+    {
+        const string key = "AKIAWRONGKEY12345678";
+        const string secret = "wrong/secret+never+to+be+shown";
+        var adapter = fixture.Adapter(credentialsRef: "file:" + fixture.WriteSecret("wrong-keys", $"{key}:{secret}"));
+
+        var results = new[]
+        {
+            (await adapter.ListGrantsAsync(default)).Error,
+            (await adapter.ApplyGrantAsync(Specs.For(ResourceVector.Of(2, 8)), default)).Error,
+            (await adapter.DescribeCapacityAsync(default)).Error,
+        };
+
+        Assert.Contains(fixture.State.Calls, c => c.AccessKeyId == key); // the fake did see the key and quoted it back
+        Assert.All(results, e =>
+        {
+            Assert.Equal(AdapterErrorKind.Unauthorized, e?.Kind);
+            Assert.False(e!.Retryable);
+            Assert.DoesNotContain(key, e.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, e.ToString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Create_UnreadableOrMalformedCredentials_SaysWhichReferenceButNotWhatItHolds()
+    {
+        const string secret = "{\"accessKeyId\": \"AKIAHALFWRITTEN\", \"secretAccessKey\": \"s3cr3t-in-broken-json";
+        var malformed = fixture.Adapter(credentialsRef: "file:" + fixture.WriteSecret("broken.json", secret));
+        var missing = fixture.Adapter(credentialsRef: "file:/nonexistent/ec2-keys.json");
+
+        var broken = (await malformed.ListGrantsAsync(default)).Error!;
+        var absent = (await missing.ListGrantsAsync(default)).Error!;
+
+        Assert.Equal(AdapterErrorKind.Unauthorized, broken.Kind);
+        Assert.DoesNotContain("s3cr3t", broken.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIAHALFWRITTEN", broken.Message, StringComparison.Ordinal);
+        Assert.Contains("broken.json", broken.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/ec2-keys.json", absent.Message, StringComparison.Ordinal);
+        Assert.False((await missing.CheckHealthAsync(default)).Unwrap().Healthy);
+    }
+
+    [Fact]
+    public async Task AnyCall_NothingListening_IsRetryableUnavailable()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // the port is free now: connections are refused
+
+        var result = await fixture.Adapter(endpoint: $"http://127.0.0.1:{port}").ListGrantsAsync(default);
+
+        Assert.Equal(AdapterErrorKind.Unavailable, result.Error?.Kind);
+        Assert.True(result.Error!.Retryable);
+    }
+
+    [Fact]
+    public async Task Create_InvalidSettings_ReportsEveryProblem()
+    {
+        var adapter = fixture.Adapter(Specs.Settings(("instancePolicy", "largest"), ("architecture", "sparc"), ("maxVcpu", "-3")));
+
+        var error = (await adapter.DescribeCapacityAsync(default)).Error!;
+
+        Assert.Equal(AdapterErrorKind.Invalid, error.Kind);
+        Assert.Contains("instancePolicy", error.Message, StringComparison.Ordinal);
+        Assert.Contains("architecture", error.Message, StringComparison.Ordinal);
+        Assert.Contains("maxVcpu", error.Message, StringComparison.Ordinal);
+    }
+}
