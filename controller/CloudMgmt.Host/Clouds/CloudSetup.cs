@@ -13,6 +13,7 @@ internal static class CloudSetup
     {
         services.AddSingleton(PlacementPolicySource.FromFileOrDefault(configuration["Placement:PolicyFile"]));
         services.AddSingleton<ICloudAdapterFactory, SandboxAdapterFactory>();
+        services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Ec2.Ec2AdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Kubernetes.KubernetesAdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.OpenStack.OpenStackAdapterFactory>();
         services.AddSingleton<AdapterRegistry>();
