@@ -7,6 +7,8 @@ namespace CloudMgmt.Adapters.OpenStack;
 
 internal sealed partial class OpenStackAdapter
 {
+    private const int ProjectsAtOnce = 4;
+
     public async Task<AdapterResult<GrantObservation>> ObserveGrantAsync(GrantRef grant, CancellationToken cancellationToken)
     {
         var found = await _projects.FindAsync(grant.Tenant, cancellationToken);
@@ -22,15 +24,25 @@ internal sealed partial class OpenStackAdapter
         var projects = await _projects.ListManagedAsync(cancellationToken);
         if (!projects.Succeeded)
             return projects.Error!;
-        var observations = new List<GrantObservation>();
-        foreach (var project in projects.Value!.Where(p => p.Ledger.Entries.Count > 0))
-        {
-            var state = await ProjectStateAsync(project, cancellationToken);
-            if (!state.Succeeded)
-                return state.Error!;
-            observations.AddRange(project.Ledger.Entries.Values.Select(e => Observation(project, e, state.Value!)));
-        }
-        return observations;
+        // A few projects at a time: two calls per project, and a province has hundreds of tenants.
+        var results = new AdapterResult<IReadOnlyList<GrantObservation>>[projects.Value!.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, results.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ProjectsAtOnce, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var project = projects.Value![i];
+                if (project.Ledger.Entries.Count == 0)
+                {
+                    results[i] = Array.Empty<GrantObservation>();
+                    return;
+                }
+                var state = await ProjectStateAsync(project, ct);
+                results[i] = state.Succeeded
+                    ? project.Ledger.Entries.Values.Select(e => Observation(project, e, state.Value!)).ToList()
+                    : state.Error!;
+            });
+        if (results.FirstOrDefault(r => !r.Succeeded) is { Error: { } error })
+            return error;
+        return results.SelectMany(r => r.Value!).ToList();
     }
 
     private async Task<AdapterResult<GrantObservation>> ObserveInAsync(TenantProject project, LedgerEntry entry, CancellationToken cancellationToken)

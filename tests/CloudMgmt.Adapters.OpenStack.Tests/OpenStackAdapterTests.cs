@@ -13,7 +13,11 @@ public sealed class OpenStackAdapterTests(OpenStackPeer peer) : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _proxy.DisposeAsync().AsTask();
+    public async Task DisposeAsync()
+    {
+        await _proxy.DisposeAsync();
+        await peer.Admin.DeleteProjectOfAsync($"tenant-{_run}");
+    }
 
     private GrantSpec Spec(string name, ResourceVector resources) =>
         new(new GrantRef($"alloc-{_run}-{name}", new TenantRef($"tenant-{_run}", "pool-adapter")), resources, null, new Dictionary<string, string>());

@@ -10,8 +10,11 @@ public sealed class OpenStackConformanceTests : AdapterConformanceTests, IAsyncL
     private readonly FaultProxy _proxy;
     private readonly ConformanceBackdoor _backdoor;
 
+    private readonly OpenStackPeer _peer;
+
     public OpenStackConformanceTests(OpenStackPeer peer)
     {
+        _peer = peer;
         _proxy = new FaultProxy(peer);
         _backdoor = new ConformanceBackdoor(peer, _proxy);
         Adapter = OpenStackTestAdapters.Create(peer, _proxy);
@@ -23,5 +26,10 @@ public sealed class OpenStackConformanceTests : AdapterConformanceTests, IAsyncL
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _proxy.DisposeAsync().AsTask();
+    /// <summary>Leaves the peer as it was: the run's tenant project goes, with its grants.</summary>
+    public async Task DisposeAsync()
+    {
+        await _proxy.DisposeAsync();
+        await _peer.Admin.DeleteProjectOfAsync(Grant("any").Tenant.TenantId);
+    }
 }

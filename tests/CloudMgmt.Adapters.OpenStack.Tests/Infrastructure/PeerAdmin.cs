@@ -56,6 +56,15 @@ public sealed class PeerAdmin : IDisposable
         return (listed?["projects"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
     }
 
+    /// <summary>Removes a tenant's project (and so its grant ledger), with its quota set back to zero first.</summary>
+    public async Task DeleteProjectOfAsync(string tenantId)
+    {
+        if (await ProjectOfAsync(tenantId) is not { } project)
+            return;
+        await SetQuotaAsync(project["id"]!.ToString(), 0, 0);
+        await Keystone(HttpMethod.Delete, $"/projects/{project["id"]}");
+    }
+
     public async Task<JsonNode> QuotaAsync(string projectId) => (await Nova(HttpMethod.Get, $"/os-quota-sets/{projectId}/detail"))!["quota_set"]!;
 
     public Task SetQuotaAsync(string projectId, long cores, long ramMiB) =>
