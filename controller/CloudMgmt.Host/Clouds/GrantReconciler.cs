@@ -1,6 +1,8 @@
 using CloudMgmt.Adapters;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains.Usage;
+using CloudMgmt.Host.Elastic;
 
 namespace CloudMgmt.Host.Clouds;
 
@@ -11,7 +13,8 @@ namespace CloudMgmt.Host.Clouds;
 /// but belong to no allocation (leaks), removing them when Reconcile:RemoveLeaks is set.
 /// </summary>
 internal sealed partial class GrantReconciler(
-    IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger)
+    IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger,
+    TimeProvider? time = null)
 {
     private const int GrantsAtOnce = 8;
 
@@ -33,6 +36,7 @@ internal sealed partial class GrantReconciler(
         }
 
         var observed = listed.Value!.GroupBy(g => g.AllocationId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        await grains.GetGrain<ICloudUsageGrain>(cloudId).Record(UsageSnapshots.Of((time ?? TimeProvider.System).GetUtcNow(), desired, observed));
         await Parallel.ForEachAsync(desired, new ParallelOptions { MaxDegreeOfParallelism = GrantsAtOnce, CancellationToken = cancellationToken },
             async (grant, ct) => await ReconcileGrantAsync(cloudId, adapter, grant, observed.GetValueOrDefault(grant.AllocationId), ct));
         await HandleLeaksAsync(cloudId, adapter, desired, listed.Value!, cancellationToken);
