@@ -48,6 +48,17 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
     }
 
     [Fact]
+    public void Logs_TwoSilos_NeverShowTheDatabasePassword()
+    {
+        var password = new Npgsql.NpgsqlConnectionStringBuilder(cluster.Database.ConnectionString).Password!;
+        foreach (var node in cluster.Nodes)
+        {
+            Assert.Contains("Npgsql", node.Log, StringComparison.Ordinal); // the providers did log their connection
+            Assert.DoesNotContain("Password=" + password, node.Log, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Sigterm_ASiloThatJoined_LeavesTheClusterAndTheOthersKeepServing()
     {
         await using var joining = await ClusterNode.StartAsync(cluster.Database.ConnectionString, TwoSiloCluster.ClusterId, cluster.Args);
