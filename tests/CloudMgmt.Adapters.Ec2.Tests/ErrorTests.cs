@@ -123,6 +123,23 @@ public sealed class ErrorTests(FakeEc2Fixture fixture) : IClassFixture<FakeEc2Fi
     }
 
     [Fact]
+    public async Task AnyCall_EndpointTooSlow_IsRetryableTimeout()
+    {
+        fixture.State.AnswerDelay = TimeSpan.FromSeconds(5);
+        try
+        {
+            var result = await fixture.Adapter(Specs.Settings(("timeoutSeconds", "1"))).ListGrantsAsync(default);
+
+            Assert.Equal(AdapterErrorKind.Timeout, result.Error?.Kind);
+            Assert.True(result.Error!.Retryable);
+        }
+        finally
+        {
+            fixture.State.AnswerDelay = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
     public async Task Create_InvalidSettings_ReportsEveryProblem()
     {
         var adapter = fixture.Adapter(Specs.Settings(("instancePolicy", "largest"), ("architecture", "sparc"), ("maxVcpu", "-3")));

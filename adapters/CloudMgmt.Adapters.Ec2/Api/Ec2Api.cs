@@ -49,7 +49,7 @@ internal sealed class Ec2Api(IAmazonEC2 client, Ec2Credentials credentials, int 
             return (page.InstanceTypeOfferings ?? [], page.NextToken);
         }, ct);
 
-    /// <summary>The named instance types; EC2 takes at most 100 names per request.</summary>
+    /// <summary>The named instance types; EC2 takes at most 100 names per request, and answers them in one page.</summary>
     public async Task<AdapterResult<List<InstanceTypeInfo>>> DescribeInstanceTypesAsync(IReadOnlyCollection<string> names, CancellationToken ct)
     {
         var all = new List<InstanceTypeInfo>();
@@ -59,7 +59,7 @@ internal sealed class Ec2Api(IAmazonEC2 client, Ec2Credentials credentials, int 
             {
                 var page = await client.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest
                 {
-                    InstanceTypes = [.. chunk], MaxResults = Math.Min(pageSize, 100), NextToken = token,
+                    InstanceTypes = [.. chunk], NextToken = token,
                 }, ct);
                 return (page.InstanceTypes ?? [], page.NextToken);
             }, ct);

@@ -20,7 +20,7 @@ internal static class Ec2Errors
     private static readonly HashSet<string> NoCapacity = new(StringComparer.Ordinal)
     {
         "InsufficientInstanceCapacity", "InsufficientCapacity", "InstanceLimitExceeded", "VcpuLimitExceeded",
-        "ReservationCapacityExceeded", "InsufficientReservedInstanceCapacity", "Unsupported",
+        "ReservationCapacityExceeded", "InsufficientReservedInstanceCapacity",
     };
 
     private static readonly HashSet<string> Unauthenticated = new(StringComparer.Ordinal)

@@ -18,7 +18,8 @@ internal sealed record CatalogueSnapshot(IReadOnlyDictionary<string, IReadOnlyLi
 /// </summary>
 internal sealed class InstanceCatalogue(Ec2Api api, IReadOnlyList<string>? onlyZones, TimeSpan lifetime, TimeProvider time)
 {
-    private (CatalogueSnapshot Snapshot, DateTimeOffset Until)? _cached;
+    // One reference, swapped whole: concurrent calls read a complete snapshot or none (two may load at once, harmlessly).
+    private volatile Cached? _cached;
 
     public async Task<AdapterResult<CatalogueSnapshot>> GetAsync(CancellationToken ct)
     {
@@ -50,7 +51,9 @@ internal sealed class InstanceCatalogue(Ec2Api api, IReadOnlyList<string>? onlyZ
                 .Select(o => shapes.GetValueOrDefault(o.InstanceType.Value)).OfType<InstanceShape>()
                 .OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var snapshot = new CatalogueSnapshot(zones);
-        _cached = (snapshot, time.GetUtcNow() + lifetime);
+        _cached = new Cached(snapshot, time.GetUtcNow() + lifetime);
         return snapshot;
     }
+
+    private sealed record Cached(CatalogueSnapshot Snapshot, DateTimeOffset Until);
 }

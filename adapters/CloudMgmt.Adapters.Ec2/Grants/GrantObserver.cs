@@ -25,7 +25,8 @@ internal static class GrantObserver
 
         var reserved = Sum(active, r => r.Total, shapes);
         var used = Sum(active, r => r.InUse, shapes);
-        var requested = active.Select(r => r.Requested).Distinct().SingleOrDefault();
+        var asked = active.Select(r => r.Requested).Distinct().ToList(); // two answers: a resize was cut short between its calls
+        var requested = asked.Count == 1 ? asked[0] : null;
         var granted = requested is not null && IsMinimalCover(active, requested, reserved, shapes) ? requested : reserved;
         var marks = active[0].Tags;
         return new GrantObservation(allocation, marks.GetValueOrDefault(ManagementMarks.Tenant, ""), string.Join("+", active.Select(r => r.Id)),

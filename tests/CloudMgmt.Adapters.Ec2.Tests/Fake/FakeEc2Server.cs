@@ -49,6 +49,11 @@ public sealed partial class FakeEc2Server : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var requestId = Guid.NewGuid().ToString();
+        if (State.AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(State.AnswerDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         var form = await context.Request.ReadFormAsync();
         var q = new QueryParameters(form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
         var accessKey = AccessKeyOf(context.Request.Headers.Authorization.ToString());

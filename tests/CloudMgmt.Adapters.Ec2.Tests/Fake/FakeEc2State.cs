@@ -41,6 +41,9 @@ public sealed class FakeEc2State
 
     public bool Outage { get; set; }
 
+    /// <summary>How long the endpoint takes to answer (a slow or hung cloud).</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>How many of the next calls are refused with RequestLimitExceeded.</summary>
     public int ThrottleNext { get; set; }
 
