@@ -3,6 +3,11 @@ using CloudMgmt.Host.Auth;
 using CloudMgmt.Host.Clouds;
 using CloudMgmt.Host.Hosting;
 
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(args);
+}
+
 if (CommandLine.WantsHelp(args))
 {
     Console.WriteLine(CommandLine.Help);

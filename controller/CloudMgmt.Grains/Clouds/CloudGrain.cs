@@ -14,6 +14,9 @@ public sealed partial class CloudGrain(
 
     private CloudState S => state.State;
 
+    /// <summary>Per-tenant figures of the last refresh: in memory only, since every refresh replaces them.</summary>
+    private IReadOnlyList<TenantUsage> _tenants = [];
+
     private string Id => this.GetPrimaryKeyString();
 
     public async Task<Outcome<CloudView>> Register(CloudSpec spec)
@@ -97,11 +100,14 @@ public sealed partial class CloudGrain(
         {
             S.Zones = inventory.Zones.Select(ZoneState.Save).ToList();
             (S.Granted, S.Used, S.Grants) = (VectorState.Save(inventory.Granted), VectorState.Save(inventory.Used), inventory.Grants);
+            _tenants = inventory.Tenants ?? [];
         }
 
         (S.Healthy, S.HealthDetail, S.CheckedAt) = (inventory.Healthy, inventory.HealthDetail, inventory.CheckedAt);
         await state.WriteStateAsync();
     }
+
+    public Task<IReadOnlyList<TenantUsage>> GetTenantUsage() => Task.FromResult(_tenants);
 
     private ResourceVector Capacity => S.Zones.Aggregate(ResourceVector.Zero, (sum, z) => sum + VectorState.Load(z.Capacity));
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Host.Auth;
+using CloudMgmt.Host.Monitoring;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CloudMgmt.Host.Api;
@@ -39,7 +41,9 @@ internal static partial class AllocationEndpoints
         }
 
         var id = AllocationIds.For(request.Tenant, idempotencyKey);
+        var started = Stopwatch.GetTimestamp();
         var outcome = await grains.GetGrain<IAllocationGrain>(id).Submit(request);
+        AdmissionMetrics.Record(outcome, Stopwatch.GetElapsedTime(started));
         return Problems.Of(outcome, a => Results.Created($"/api/v1/allocations/{a.Id}", Dto.Allocation(a)));
     }
 

@@ -44,13 +44,22 @@ internal static class ApiSetup
         api.MapKeys();
         api.MapClouds();
 
+        var collector = app.Services.GetRequiredService<Monitoring.MetricsCollector>();
+        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(collector.CollectAsync); // state gauges from the grains, per scrape
+        app.Lifetime.ApplicationStopping.Register(collector.Forget);
         app.MapMetrics("/metrics"); // Prometheus text format; unauthenticated, as scrapers expect
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
-        app.MapGet("/readyz", async (StartupState startup, IGrainFactory grains) =>
+        app.MapGet("/readyz", async (StartupState startup, ClusterReadiness cluster, IGrainFactory grains) =>
         {
             if (!startup.IsReady)
             {
                 return Results.Problem("start-up recovery has not finished", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            // A silo that is joining, shutting down or declared dead must not get traffic.
+            if (!cluster.IsActive)
+            {
+                return Results.Problem($"this silo is {cluster.LocalStatus} in the cluster, not Active", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).ListPools();

@@ -52,7 +52,10 @@ internal sealed partial class CloudRefresher(
         return new CloudInventory(zones,
             listed.Aggregate(ResourceVector.Zero, (sum, g) => sum + g.Granted),
             listed.Aggregate(ResourceVector.Zero, (sum, g) => sum + g.Used),
-            listed.Count, true, detail, time.GetUtcNow());
+            listed.Count, true, detail, time.GetUtcNow(),
+            listed.GroupBy(g => g.TenantId, StringComparer.Ordinal)
+                .Select(g => new TenantUsage(g.Key, g.Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Granted), g.Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Used)))
+                .ToList());
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Cloud {CloudId} is unhealthy: {Detail}")]

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using CloudMgmt.Adapters;
+using CloudMgmt.Host.Monitoring;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -47,8 +49,25 @@ internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvid
     public bool IsOpen(string cloudId) =>
         _clouds.TryGetValue(cloudId, out var c) && c.Breaker.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
+    /// <summary>The breaker as Prometheus shows it: 0 closed, 1 half-open, 2 open (isolated counts as open).</summary>
+    public int BreakerState(string cloudId) => !_clouds.TryGetValue(cloudId, out var c) ? 0 : c.Breaker.CircuitState switch
+    {
+        CircuitState.HalfOpen => 1,
+        CircuitState.Open or CircuitState.Isolated => 2,
+        _ => 0,
+    };
+
     /// <summary>Runs one adapter call under the cloud's pipeline; an open breaker, a time-out or a rejection comes back as an error value.</summary>
-    public async Task<AdapterResult<T>> CallAsync<T>(string cloudId, Func<CancellationToken, Task<AdapterResult<T>>> call, CancellationToken cancellationToken)
+    public async Task<AdapterResult<T>> CallAsync<T>(
+        string cloudId, Func<CancellationToken, Task<AdapterResult<T>>> call, CancellationToken cancellationToken,
+        [CallerArgumentExpression(nameof(call))] string operation = "")
+    {
+        var result = await CallUncountedAsync(cloudId, call, cancellationToken);
+        ControllerMetrics.AdapterCalls.WithLabels(cloudId, AdapterOperations.Name(operation), AdapterOperations.Outcome(result.Error)).Inc();
+        return result;
+    }
+
+    private async Task<AdapterResult<T>> CallUncountedAsync<T>(string cloudId, Func<CancellationToken, Task<AdapterResult<T>>> call, CancellationToken cancellationToken)
     {
         var pipeline = _clouds.GetOrAdd(cloudId, _ => Build()).Pipeline;
         try

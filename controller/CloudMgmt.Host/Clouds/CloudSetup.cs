@@ -22,6 +22,7 @@ internal static class CloudSetup
         services.AddSingleton<CloudRefresher>();
         services.AddSingleton<GrantReconciler>();
         services.AddSingleton<ReconcilePass>();
+        services.AddSingleton<Monitoring.MetricsCollector>();
 
         var inventory = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
         var grants = configuration.GetValue("Reconcile:GrantInterval", TimeSpan.FromSeconds(10));

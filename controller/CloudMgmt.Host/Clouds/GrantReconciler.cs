@@ -120,7 +120,9 @@ internal sealed partial class GrantReconciler(
     {
         var wanted = desired.Select(d => d.AllocationId).ToHashSet(StringComparer.Ordinal);
         var remove = configuration.GetValue("Reconcile:RemoveLeaks", false);
-        foreach (var leak in observed.Where(o => !wanted.Contains(o.AllocationId)))
+        var leaks = observed.Where(o => !wanted.Contains(o.AllocationId)).ToList();
+        Monitoring.ControllerMetrics.LeakedGrants.WithLabels(cloudId).Set(leaks.Count);
+        foreach (var leak in leaks)
         {
             LogLeak(logger, cloudId, leak.ExternalId, leak.AllocationId, remove);
             ReconcileMetrics.Leaks.WithLabels(cloudId).Inc();

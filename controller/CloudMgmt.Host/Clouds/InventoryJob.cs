@@ -1,4 +1,5 @@
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Host.Monitoring;
 using Quartz;
 
 namespace CloudMgmt.Host.Clouds;
@@ -6,7 +7,7 @@ namespace CloudMgmt.Host.Clouds;
 /// <summary>
 /// Passes over every registered cloud, a few at a time: the inventory refresh (capacity, grants
 /// carrying our marks, health) and the grant reconcile (make the cloud match what is wanted).
-/// The two run on their own schedules; the API's manual trigger runs both.
+/// The two run on their own schedules; the API's manual trigger runs both (pass "manual" in the metrics).
 /// </summary>
 internal sealed partial class ReconcilePass(
     IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, TimeProvider time, ILogger<ReconcilePass> logger)
@@ -17,7 +18,7 @@ internal sealed partial class ReconcilePass(
     {
         await refresher.RefreshAsync(id, ct);
         await reconciler.ReconcileAsync(id, ct);
-    }, "inventory and grants", cancellationToken);
+    }, "manual", cancellationToken);
 
     public Task<int> RefreshInventoryAsync(CancellationToken cancellationToken) =>
         ForEachCloudAsync(async (id, ct) => await refresher.RefreshAsync(id, ct), "inventory", cancellationToken);
@@ -28,11 +29,23 @@ internal sealed partial class ReconcilePass(
     private async Task<int> ForEachCloudAsync(Func<string, CancellationToken, Task> work, string what, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = CloudsAtOnce, CancellationToken = cancellationToken },
-            async (id, ct) => await work(id, ct));
+        IReadOnlyList<string> ids;
+        try
+        {
+            ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = CloudsAtOnce, CancellationToken = cancellationToken },
+                async (id, ct) => await work(id, ct));
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ControllerMetrics.ReconcilePasses.WithLabels(what, "failed").Inc();
+            throw;
+        }
+
         var elapsed = time.GetElapsedTime(started);
         ReconcileMetrics.PassSeconds.WithLabels(what).Observe(elapsed.TotalSeconds);
+        ControllerMetrics.ReconcilePasses.WithLabels(what, "ok").Inc();
+        ControllerMetrics.ReconcileLastSuccess.WithLabels(what).Set(time.GetUtcNow().ToUnixTimeMilliseconds() / 1000d);
         LogPass(logger, what, ids.Count, elapsed.TotalMilliseconds);
         return ids.Count;
     }

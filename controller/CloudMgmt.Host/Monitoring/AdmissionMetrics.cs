@@ -1,0 +1,25 @@
+using CloudMgmt.Domain.Allocations;
+using CloudMgmt.Grains;
+using CloudMgmt.Grains.Allocations;
+
+namespace CloudMgmt.Host.Monitoring;
+
+/// <summary>Counts each submitted request's admission outcome and how long deciding it took.</summary>
+internal static class AdmissionMetrics
+{
+    public static void Record(Outcome<AllocationView> outcome, TimeSpan elapsed)
+    {
+        var result = outcome switch
+        {
+            { Failure.Kind: FailureKind.QuotaExceeded } => "rejected",
+            { Failure: not null } => null, // bad input or a conflicting retry: no admission was decided
+            { Value.Status: AllocationStatus.PendingApproval } => "pending_approval",
+            { Value.Status: AllocationStatus.Rejected } => "rejected",
+            _ => "admitted",
+        };
+        if (result is null)
+            return;
+        ControllerMetrics.Admissions.WithLabels(result).Inc();
+        ControllerMetrics.AdmissionSeconds.Observe(elapsed.TotalSeconds);
+    }
+}
