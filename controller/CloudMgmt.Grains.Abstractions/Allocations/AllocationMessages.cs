@@ -42,4 +42,5 @@ public sealed record AllocationView(
     AdmissionDecision Decision,
     IReadOnlyList<AllocationEvent> History,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    AllocationElasticView? Elastic = null);

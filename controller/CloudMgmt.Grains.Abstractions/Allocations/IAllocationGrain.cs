@@ -44,6 +44,19 @@ public interface IAllocationGrain : IGrainWithStringKey
 
     /// <summary>Asked by a pool checking an unconfirmed reservation: does this allocation hold quota in that pool?</summary>
     Task<bool> HoldsReservation(string poolId);
+
+    /// <summary>
+    /// Carries out an elastic decision: a resize through the normal resize path (admission, the
+    /// cloud's room; a grow above an approval threshold waits for an operator), an idle mark, or a
+    /// reclaim through the normal release path (checked again here against protection and postponement).
+    /// </summary>
+    Task<ElasticResult> ApplyElastic(ElasticCommand command);
+
+    /// <summary>Protects the allocation from elastic shrink and reclaim (or lifts the protection).</summary>
+    Task<Outcome<AllocationView>> SetProtected(bool isProtected, string? by);
+
+    /// <summary>Postpones the reclaim of the allocation's grant until then.</summary>
+    Task<Outcome<AllocationView>> PostponeReclaim(DateTimeOffset until, string? by);
 }
 
 /// <summary>Evaluates a request against the current state of its path without changing anything (dry run).</summary>

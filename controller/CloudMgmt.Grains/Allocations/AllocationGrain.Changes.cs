@@ -35,6 +35,13 @@ public sealed partial class AllocationGrain
                 "); submit it as a new allocation request instead");
         }
 
+        return await ResizeCoreAsync(resources, by, null);
+    }
+
+    /// <summary>The resize itself, once it is allowed: the cloud's room first, then the path. <paramref name="why"/> replaces the plain history message.</summary>
+    private async Task<Outcome<AllocationView>> ResizeCoreAsync(ResourceVector resources, string? by, string? why)
+    {
+        var current = VectorState.Load(S.Resources);
         if (AllocationLifecycle.IsOnCloud(S.Status) && await ResizeOnCloudAsync(resources) is { } refused)
         {
             return refused;
@@ -75,11 +82,11 @@ public sealed partial class AllocationGrain
         S.Work = PendingWork.None;
         if (S.Status == AllocationStatus.Ready)
         {
-            Move(AllocationStatus.Resizing, $"resized from {current} to {resources}; the grant on the cloud follows", by);
+            Move(AllocationStatus.Resizing, (why ?? $"resized from {current} to {resources}") + "; the grant on the cloud follows", by);
         }
         else
         {
-            AddEvent(S.Status, $"resized from {current} to {resources}", by);
+            AddEvent(S.Status, why ?? $"resized from {current} to {resources}", by);
         }
 
         await FlushPathAsync(S.Path.Count);
@@ -144,6 +151,11 @@ public sealed partial class AllocationGrain
             return missing;
         }
 
+        if (S.Status != AllocationStatus.PendingApproval && S.Elastic.PendingGrow is not null)
+        {
+            return await ApprovePendingGrowAsync(by, note);
+        }
+
         if (S.Status != AllocationStatus.PendingApproval)
         {
             return Failure.Conflict($"only an allocation waiting for approval can be approved; this one is {S.Status}");
@@ -161,6 +173,11 @@ public sealed partial class AllocationGrain
         if (Missing() is { } missing)
         {
             return missing;
+        }
+
+        if (S.Status != AllocationStatus.PendingApproval && S.Elastic.PendingGrow is not null)
+        {
+            return await RejectPendingGrowAsync(by, reason);
         }
 
         if (S.Status != AllocationStatus.PendingApproval)

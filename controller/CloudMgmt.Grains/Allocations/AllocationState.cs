@@ -43,6 +43,8 @@ public sealed class AllocationState
     [Id(19)] public Dictionary<string, string> Provisioned { get; set; } = [];
 
     [Id(20)] public string? LastGrantError { get; set; }
+
+    [Id(21)] public ElasticState Elastic { get; set; } = new();
 }
 
 [GenerateSerializer]

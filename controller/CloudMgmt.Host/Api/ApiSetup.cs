@@ -43,6 +43,7 @@ internal static class ApiSetup
         api.MapAllocations();
         api.MapKeys();
         api.MapClouds();
+        api.MapElastic();
 
         var collector = app.Services.GetRequiredService<Monitoring.MetricsCollector>();
         Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(collector.CollectAsync); // state gauges from the grains, per scrape

@@ -52,7 +52,8 @@ public sealed record EventResponse(DateTimeOffset At, string Status, string Mess
 public sealed record AllocationResponse(
     string Id, string Tenant, string Pool, IReadOnlyDictionary<string, long> Resources,
     IReadOnlyDictionary<string, string> Constraints, int Priority, string Status, DecisionResponse Decision,
-    IReadOnlyList<EventResponse> History, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<EventResponse> History, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? IdleSince = null, DateTimeOffset? ReclaimAt = null, ElasticResponse? Elastic = null);
 
 public sealed record AllocationSummaryResponse(
     string Id, string Tenant, string Status, IReadOnlyDictionary<string, long> Resources, int Priority,
@@ -86,9 +87,14 @@ internal static class Dto
         d.ApprovalReasons.Select(r => new ApprovalReasonResponse(r.PoolId, r.Resource, r.Requested, r.Threshold)).ToList(),
         d.PlacementJson is null ? null : System.Text.Json.JsonDocument.Parse(d.PlacementJson).RootElement.Clone());
 
-    public static AllocationResponse Allocation(AllocationView a) => new(
-        a.Id, a.Tenant, a.Pool, Map(a.Resources), a.Constraints, a.Priority, a.Status.ToString(), Decision(a.Decision),
-        a.History.Select(e => new EventResponse(e.At, e.Status.ToString(), e.Message, e.By)).ToList(), a.CreatedAt, a.UpdatedAt);
+    public static AllocationResponse Allocation(AllocationView a)
+    {
+        var (idleSince, reclaimAt, elastic) = ElasticEndpoints.Fields(a.Elastic);
+        return new(
+            a.Id, a.Tenant, a.Pool, Map(a.Resources), a.Constraints, a.Priority, a.Status.ToString(), Decision(a.Decision),
+            a.History.Select(e => new EventResponse(e.At, e.Status.ToString(), e.Message, e.By)).ToList(), a.CreatedAt, a.UpdatedAt,
+            idleSince, reclaimAt, elastic);
+    }
 
     public static AllocationSummaryResponse Summary(AllocationSummary s) =>
         new(s.Id, s.Tenant, s.Status.ToString(), Map(s.Resources), s.Priority, s.CreatedAt, s.UpdatedAt);

@@ -1,5 +1,6 @@
 using CloudMgmt.Adapters;
 using CloudMgmt.Adapters.Sandbox;
+using CloudMgmt.Host.Elastic;
 using CloudMgmt.Policies;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -22,6 +23,7 @@ internal static class CloudSetup
         services.AddSingleton<CloudRefresher>();
         services.AddSingleton<GrantReconciler>();
         services.AddSingleton<ReconcilePass>();
+        services.AddElastic(configuration);
         services.AddSingleton<Monitoring.MetricsCollector>();
 
         var inventory = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
@@ -29,6 +31,7 @@ internal static class CloudSetup
         services.AddQuartz(q =>
         {
             q.UseCloudMgmtJobStore(configuration); // in memory, or clustered on PostgreSQL (Cluster:Mode)
+            q.ScheduleElastic(configuration); // the elastic pass (Elastic:Interval)
             q.ScheduleJob<InventoryJob>(
                 t => t.WithIdentity("inventory-trigger", "clouds").StartNow().WithSimpleSchedule(s => s.WithInterval(inventory).RepeatForever()),
                 j => j.WithIdentity(InventoryJob.Key));

@@ -1,0 +1,40 @@
+using CloudMgmt.Grains.Usage;
+using CloudMgmt.Policies.Elastic;
+using Quartz;
+
+namespace CloudMgmt.Host.Elastic;
+
+/// <summary>The elastic controller's services (policy from Elastic:PolicyFile or the shipped default, usage history settings) and its schedule.</summary>
+internal static class ElasticSetup
+{
+    public static IServiceCollection AddElastic(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(ElasticPolicySource.FromFileOrDefault(configuration["Elastic:PolicyFile"]));
+        services.Configure<UsageHistoryOptions>(configuration.GetSection("Usage"));
+        services.AddSingleton<ElasticPass>();
+        return services;
+    }
+
+    /// <summary>Runs the elastic pass every Elastic:Interval (default 1 minute); Elastic:Enabled=false turns it off.</summary>
+    public static void ScheduleElastic(this IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("Elastic:Enabled", true))
+        {
+            return;
+        }
+
+        var interval = configuration.GetValue("Elastic:Interval", TimeSpan.FromMinutes(1));
+        quartz.ScheduleJob<ElasticJob>(
+            t => t.WithIdentity("elastic-trigger", "elastic").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            j => j.WithIdentity(ElasticJob.Key));
+    }
+}
+
+/// <summary>The scheduled elastic pass; never two at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class ElasticJob(ElasticPass pass) : IJob
+{
+    public static readonly JobKey Key = new("elastic", "elastic");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await pass.RunAsync(cancellationToken);
+}
