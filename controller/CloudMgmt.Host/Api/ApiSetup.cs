@@ -43,6 +43,7 @@ internal static class ApiSetup
         api.MapAllocations();
         api.MapKeys();
         api.MapClouds();
+        Reports.ReportEndpoints.MapReports(api);
         api.MapElastic();
 
         var collector = app.Services.GetRequiredService<Monitoring.MetricsCollector>();
