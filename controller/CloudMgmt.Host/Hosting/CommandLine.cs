@@ -19,6 +19,12 @@ internal static class CommandLine
           --Reconcile:RemoveLeaks <bool>      Remove grants with our marks and no allocation (default false: report only).
           --Sandbox:RegisterDefaults <bool>   Register the two sandbox clouds on a first start (default true).
           --Placement:PolicyFile <path>       Placement policy YAML (default: the shipped policies/placement/default.yaml).
+          --Elastic:PolicyFile <path>         Elastic policy YAML: grow, shrink, idle marking and reclaim
+                                              (default: the shipped policies/elastic/default.yaml).
+          --Elastic:Interval <t>              Elastic pass over every grant (default 00:01:00); --Elastic:Enabled false turns it off.
+          --Usage:MaxPoints <n>               Usage history kept per grant (default 1440), one point per
+                                              --Usage:Resolution (default 00:01:00); grants unseen for --Usage:Retention
+                                              (default 1.00:00:00) are forgotten. In memory: a restart starts it again.
           --Resilience:...                    Per-cloud call guards: AttemptTimeout, MaxRetries, RetryDelay,
                                               BreakerFailureRatio, BreakerOpenFor, MaxConcurrentCalls.
           -h, --help               Show this help.
