@@ -35,11 +35,14 @@ internal static class ElasticEndpoints
     {
         var allocations = api.MapGroup("/allocations").WithTags("Elastic");
         allocations.MapPost("/{id}/protect", Protect).RequireAuthorization(Roles.CanOperate)
-            .WithSummary("Protect an allocation from elastic shrink and reclaim, or lift the protection: {\"protected\": true|false}");
+            .WithSummary("Protect an allocation from elastic shrink and reclaim, or lift the protection: {\"protected\": true|false}")
+            .Produces<AllocationResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         allocations.MapPost("/{id}/postpone", Postpone).RequireAuthorization(Roles.CanOperate)
-            .WithSummary("Postpone the reclaim of an idle allocation: {\"until\": \"2026-12-01T00:00:00Z\"} or {\"for\": \"P1D\"}");
+            .WithSummary("Postpone the reclaim of an idle allocation: {\"until\": \"2026-12-01T00:00:00Z\"} or {\"for\": \"P1D\"}")
+            .Produces<AllocationResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/events", Events).RequireAuthorization(Roles.CanRead).WithTags("Elastic")
-            .WithSummary("Elastic events, oldest first: ?kind=" + string.Join("|", Kinds) + ", ?tenant=, ?since=, ?limit= (default 100, at most 1000)");
+            .WithSummary("Elastic events, oldest first: ?kind=" + string.Join("|", Kinds) + ", ?tenant=, ?since=, ?limit= (default 100, at most 1000)")
+            .Produces<ElasticEventsResponse>().ProducesValidationProblem();
     }
 
     /// <summary>The elastic fields of an allocation response: idle since, when it will be reclaimed (after any postponement; null when protected), and the rest.</summary>

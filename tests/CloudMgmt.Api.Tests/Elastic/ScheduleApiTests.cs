@@ -1,0 +1,43 @@
+using System.Net;
+using CloudMgmt.Api.Tests.Infrastructure;
+
+namespace CloudMgmt.Api.Tests.Elastic;
+
+/// <summary>The elastic pass as the controller runs it: on its Quartz schedule, and described in the OpenAPI document.</summary>
+[Collection(ElasticCollection.Name)]
+public sealed class ScheduleApiTests : IDisposable
+{
+    private readonly ElasticHarness _h = new() { ElasticInterval = "00:00:00.200" };
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task Schedule_ElasticInterval_RunsThePassWithoutBeingAsked()
+    {
+        await _h.StartAsync();
+        var id = await _h.ReadyAllocationAsync(8, 32, usage: 0.9);
+
+        await _h.MinutesAsync(6, runPass: false); // usage samples only; the scheduled pass does the rest
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var vcpu = 8L;
+        while (vcpu == 8 && DateTime.UtcNow < deadline)
+        {
+            vcpu = (await _h.GetAsync(id)).Long("resources.vcpu");
+            await Task.Delay(100); // polling a real scheduler, with a deadline
+        }
+
+        Assert.Equal(10, vcpu);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheElasticEndpointsAndFields()
+    {
+        await _h.StartAsync();
+
+        var document = (await _h.Op.GetAsync("/openapi/v1.json").Expect(HttpStatusCode.OK)).ToJsonString();
+
+        Assert.All(
+            ["/api/v1/allocations/{id}/protect", "/api/v1/allocations/{id}/postpone", "/api/v1/events", "\"idleSince\"", "\"reclaimAt\"", "\"pendingGrow\""],
+            part => Assert.Contains(part, document, StringComparison.Ordinal));
+    }
+}
