@@ -10,6 +10,8 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
           http                   POST /api/v1/allocations against the real controller, started as a child process
           reconcile              one full reconcile pass over 100 sandbox clouds holding 1,000 grants each
                                  (--requests sets the grants per cloud; --rounds the measured passes)
+          scrape                 one /metrics scrape (refresh from the grains + text exposition) with 100 clouds
+                                 and 10,000 tenants (--rounds the measured scrapes)
           --requests <n>         admissions per round (default 20000)
           --rounds <n>           measured rounds after one warm-up round (default 5)
           --concurrency <n>      requests in flight (default 256)
@@ -23,7 +25,7 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
 
     public static LoadOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile") || args.Contains("--help"))
+        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape") || args.Contains("--help"))
         {
             return null;
         }

@@ -8,6 +8,12 @@ if (options is null)
 }
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, .NET {Environment.Version}");
+if (options.Mode == "scrape")
+{
+    await ScrapeLoad.RunAsync(options);
+    return 0;
+}
+
 if (options.Mode == "reconcile")
 {
     await ReconcileLoad.RunAsync(options);

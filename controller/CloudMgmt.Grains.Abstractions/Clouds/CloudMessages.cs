@@ -22,11 +22,11 @@ public sealed record ZoneCapacity(string Zone, string Architecture, ResourceVect
 /// <param name="Tenants">Granted and used per tenant; kept in memory by the cloud's grain (it is refreshed every pass), not persisted.</param>
 public sealed record CloudInventory(
     IReadOnlyList<ZoneCapacity> Zones, ResourceVector Granted, ResourceVector Used, int Grants, bool Healthy, string HealthDetail,
-    DateTimeOffset CheckedAt, IReadOnlyList<TenantUsage>? Tenants = null);
+    DateTimeOffset CheckedAt, IReadOnlyList<CloudTenantUsage>? Tenants = null);
 
 /// <summary>What one tenant has on one cloud, summed over its grants there.</summary>
 [GenerateSerializer, Immutable]
-public sealed record TenantUsage(string Tenant, ResourceVector Granted, ResourceVector Used);
+public sealed record CloudTenantUsage(string Tenant, ResourceVector Granted, ResourceVector Used);
 
 /// <param name="Reserved">What the controller has placed on this cloud (desired grants), whether or not the grants exist there yet.</param>
 [GenerateSerializer, Immutable]

@@ -21,7 +21,7 @@ public interface ICloudGrain : IGrainWithStringKey
     Task RecordInventory(CloudInventory inventory);
 
     /// <summary>Granted and used per tenant as of the last healthy refresh (empty after a restart until the next one).</summary>
-    Task<IReadOnlyList<TenantUsage>> GetTenantUsage();
+    Task<IReadOnlyList<CloudTenantUsage>> GetTenantUsage();
 
     /// <summary>Holds room for an allocation's share on this cloud, unless the cloud lacks it. Idempotent per allocation.</summary>
     Task<Outcome<DesiredGrant>> Reserve(DesiredGrant grant);

@@ -15,7 +15,7 @@ public sealed partial class CloudGrain(
     private CloudState S => state.State;
 
     /// <summary>Per-tenant figures of the last refresh: in memory only, since every refresh replaces them.</summary>
-    private IReadOnlyList<TenantUsage> _tenants = [];
+    private IReadOnlyList<CloudTenantUsage> _tenants = [];
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -107,7 +107,7 @@ public sealed partial class CloudGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<TenantUsage>> GetTenantUsage() => Task.FromResult(_tenants);
+    public Task<IReadOnlyList<CloudTenantUsage>> GetTenantUsage() => Task.FromResult(_tenants);
 
     private ResourceVector Capacity => S.Zones.Aggregate(ResourceVector.Zero, (sum, z) => sum + VectorState.Load(z.Capacity));
 

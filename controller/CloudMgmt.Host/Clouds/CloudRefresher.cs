@@ -54,7 +54,7 @@ internal sealed partial class CloudRefresher(
             listed.Aggregate(ResourceVector.Zero, (sum, g) => sum + g.Used),
             listed.Count, true, detail, time.GetUtcNow(),
             listed.GroupBy(g => g.TenantId, StringComparer.Ordinal)
-                .Select(g => new TenantUsage(g.Key, g.Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Granted), g.Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Used)))
+                .Select(g => new CloudTenantUsage(g.Key, g.Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Granted), g.Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Used)))
                 .ToList());
     }
 

@@ -69,7 +69,7 @@ internal sealed partial class MetricsCollector(IGrainFactory grains, CloudResili
     private async Task CollectCloudsAsync(CancellationToken cancellationToken)
     {
         var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
-        var clouds = new (CloudView? View, IReadOnlyList<TenantUsage> Tenants)[ids.Count];
+        var clouds = new (CloudView? View, IReadOnlyList<CloudTenantUsage> Tenants)[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce, CancellationToken = cancellationToken },
             async (i, _) =>
             {
@@ -97,7 +97,7 @@ internal sealed partial class MetricsCollector(IGrainFactory grains, CloudResili
     }
 
     /// <summary>Only resources the tenant holds: a tenant's zero series would multiply the scrape for nothing.</summary>
-    private void SetTenant(TenantUsage tenant, string cloudId)
+    private void SetTenant(CloudTenantUsage tenant, string cloudId)
     {
         foreach (var name in tenant.Granted.Names)
         {

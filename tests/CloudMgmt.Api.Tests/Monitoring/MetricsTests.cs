@@ -63,6 +63,20 @@ public sealed class MetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task Metrics_AskedForGzip_AreCompressed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.AcceptEncoding.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("gzip"));
+
+        using var response = await _factory.WithToken(null).SendAsync(request);
+        await using var body = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var text = await new StreamReader(body).ReadToEndAsync();
+
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("cloudmgmt_cloud_capacity", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_AfterRelease_TheTenantsSeriesAreGone()
     {
         var op = _factory.Operator();
