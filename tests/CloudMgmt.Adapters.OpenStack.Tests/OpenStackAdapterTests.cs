@@ -56,6 +56,34 @@ public sealed class OpenStackAdapterTests(OpenStackPeer peer) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplicationCredential_WithUnversionedKeystoneUrl_DiscoversV3AndWorks()
+    {
+        var user = (await peer.Admin.Keystone(HttpMethod.Get, "/users?name=admin&domain_id=default"))!["users"]![0]!["id"]!.ToString();
+        var created = (await peer.Admin.Keystone(HttpMethod.Post, $"/users/{user}/application_credentials", new System.Text.Json.Nodes.JsonObject
+        {
+            ["application_credential"] = new System.Text.Json.Nodes.JsonObject { ["name"] = $"cloudmgmt-test-{_run}" },
+        }))!["application_credential"]!;
+        try
+        {
+            const string variable = "CLOUDMGMT_TEST_OPENSTACK_APPCRED";
+            Environment.SetEnvironmentVariable(variable, $$"""{"applicationCredentialId":"{{created["id"]}}","applicationCredentialSecret":"{{created["secret"]}}"}""");
+            var unversioned = peer.AuthUrl[..^"/v3".Length];
+            var adapter = new OpenStackAdapterFactory(TimeProvider.System).Create(new CloudConnection(
+                "appcred", "openstack", unversioned, "RegionOne", "env:" + variable, new Dictionary<string, string>()));
+
+            var capacity = await adapter.DescribeCapacityAsync(default);
+            var health = await adapter.CheckHealthAsync(default);
+
+            Assert.True(capacity.Succeeded, capacity.Error?.ToString());
+            Assert.True(health.Unwrap().Healthy, health.Unwrap().Detail);
+        }
+        finally
+        {
+            await peer.Admin.Keystone(HttpMethod.Delete, $"/users/{user}/application_credentials/{created["id"]}");
+        }
+    }
+
+    [Fact]
     public async Task Token_IsReusedUntilShortlyBeforeExpiry_ThenRenewed()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
