@@ -21,6 +21,13 @@ internal static class ClusterSetup
         // Failure detection (ProbeTimeout, NumMissedProbesLimit, ...) may be tuned under Cluster:Membership.
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
         silo.UsePostgresCluster(cluster.ConnectionString!, cluster.MigrateOnStart);
+
+        // On Kubernetes (the Helm chart sets it): silo endpoint and ids from the pod (POD_IP,
+        // ORLEANS_CLUSTER_ID/SERVICE_ID from its labels), and the pods of silos declared dead are deleted.
+        if (configuration.GetValue("Cluster:KubernetesHosting", false))
+        {
+            silo.UseKubernetesHosting();
+        }
     }
 
     /// <summary>

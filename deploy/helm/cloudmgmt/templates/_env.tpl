@@ -44,6 +44,8 @@ Everything secret comes from a Secret by reference (secretKeyRef); no secret val
   valueFrom:
     fieldRef:
       fieldPath: status.podIP
+- name: Cluster__KubernetesHosting
+  value: "true"
 - name: Cluster__ShutdownTimeout
   value: {{ include "cloudmgmt.timespan" .Values.cluster.shutdownTimeoutSeconds | quote }}
 - name: Orleans__SiloPort
