@@ -19,6 +19,22 @@ public sealed class ChartCopyTests(DeployTools tools)
     }
 
     [Fact]
+    public void ChartFiles_ElasticPolicyCopy_EqualsPoliciesDefault()
+    {
+        Assert.Equal(File.ReadAllText(RepoPaths.Of("policies", "elastic", "default.yaml")),
+            File.ReadAllText(Path.Combine(RepoPaths.ChartDir, "files", "policies", "elastic", "default.yaml")));
+    }
+
+    [Fact]
+    public async Task Template_PoliciesConfigMap_CarriesTheShippedElasticPolicy_AndTheControllerIsPointedAtIt()
+    {
+        var rendered = await Chart.Render(tools);
+
+        Assert.Equal(File.ReadAllText(RepoPaths.Of("policies", "elastic", "default.yaml")), Yaml.Entry(Yaml.At(rendered.Single("ConfigMap"), "data"), "elastic.yaml"));
+        Assert.Equal("/etc/cloudmgmt/policies/elastic.yaml", Yaml.Text(rendered.EnvVar("Elastic__PolicyFile"), "value"));
+    }
+
+    [Fact]
     public void ChartFiles_RulesCopy_EqualsShippedRules()
     {
         Assert.Equal(File.ReadAllText(RulesFile.ShippedPath), File.ReadAllText(Path.Combine(RepoPaths.ChartDir, "files", RulesFile.FileName)));
