@@ -11,11 +11,17 @@ internal static class PlacementCandidates
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Time to place one request: reading the clouds' views and running the policy (deploy/prometheus/METRICS.md).</summary>
+    private static readonly Prometheus.Histogram Seconds = Prometheus.Metrics.CreateHistogram("cloudmgmt_placement_duration_seconds",
+        "Time to place one allocation request: the clouds' views read and the placement policy run.",
+        new Prometheus.HistogramConfiguration { Buckets = Prometheus.Histogram.ExponentialBuckets(0.0001, 2, 16) });
+
     /// <summary>Null when no cloud is registered: the controller then only keeps quota.</summary>
     public static async Task<PlacementDecision?> PlaceAsync(
         IGrainFactory grains, PlacementPolicySource policy, string tenant, IReadOnlyList<string> path, ResourceVector resources,
         IReadOnlyDictionary<string, string> constraints)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
         if (ids.Count == 0)
         {
@@ -25,7 +31,9 @@ internal static class PlacementCandidates
         var views = (await Task.WhenAll(ids.Select(id => grains.GetGrain<ICloudGrain>(id).Get()))).OfType<CloudView>();
         var spread = int.TryParse(constraints.GetValueOrDefault("spread"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
         var request = new PlacementRequest(tenant, path, resources, constraints, Math.Max(1, spread));
-        return PlacementEngine.Place(request, views.Select(Candidate).ToList(), policy.Current);
+        var decision = PlacementEngine.Place(request, views.Select(Candidate).ToList(), policy.Current);
+        Seconds.Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return decision;
     }
 
     public static string ToJson(PlacementDecision decision) => JsonSerializer.Serialize(decision, Json);

@@ -33,6 +33,7 @@ public sealed class MetricsTests : IDisposable
         await ApiCalls.SeedAsync(op, vcpu: 64, memoryGiB: 256);
         var admittedBefore = (await ScrapeAsync()).Value("cloudmgmt_admissions_total", ("outcome", "admitted")) ?? 0;
         var rejectedBefore = (await ScrapeAsync()).Value("cloudmgmt_admissions_total", ("outcome", "rejected")) ?? 0;
+        var placementsBefore = (await ScrapeAsync()).Value("cloudmgmt_placement_duration_seconds_count") ?? 0;
         var allocation = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 8, memoryGiB = 16 }, constraints = new { architecture = "x86_64" } })
             .Expect(HttpStatusCode.Created);
         await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 1000 } }).ExpectProblem(HttpStatusCode.Conflict);
@@ -57,6 +58,7 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(16 * GiB, scrape.Value("cloudmgmt_tenant_granted", ("tenant", "health"), ("cloud", "province-x86"), ("resource", "memory"), ("unit", "byte")));
         Assert.Equal(admittedBefore + 1, scrape.Value("cloudmgmt_admissions_total", ("outcome", "admitted")));
         Assert.Equal(rejectedBefore + 1, scrape.Value("cloudmgmt_admissions_total", ("outcome", "rejected")));
+        Assert.Equal(placementsBefore + 1, scrape.Value("cloudmgmt_placement_duration_seconds_count")); // the refused one is never placed
         Assert.True(scrape.Value("cloudmgmt_adapter_calls_total", ("cloud", "province-x86"), ("operation", "apply_grant"), ("outcome", "ok")) >= 1);
         Assert.True(scrape.Value("cloudmgmt_reconcile_last_success_timestamp_seconds", ("pass", "manual")) > 0);
         Assert.DoesNotContain(allocation.Str("id"), scrape.Text, StringComparison.Ordinal);
