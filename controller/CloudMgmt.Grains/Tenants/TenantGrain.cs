@@ -39,8 +39,9 @@ public sealed class TenantGrain : Grain, ITenantGrain
         return _writer.WhenDurable();
     }
 
-    public Task<AllocationPage> List(AllocationQuery query)
+    public async Task<AllocationPage> List(AllocationQuery query)
     {
+        await RefreshFromStorageAsync();
         var tenant = this.GetPrimaryKeyString();
         var ordered = _allocations
             .Where(a => query.Status is null || a.Value.Status == query.Status)
@@ -50,7 +51,24 @@ public sealed class TenantGrain : Grain, ITenantGrain
             .Select(a => a.Value.Load(a.Key, tenant))
             .ToList();
         var next = ordered.Count > query.Limit ? ordered[query.Limit - 1].Id : null;
-        return Task.FromResult(new AllocationPage(ordered.Take(query.Limit).ToList(), next));
+        return new AllocationPage(ordered.Take(query.Limit).ToList(), next);
+    }
+
+    /// <summary>
+    /// Merges in what storage holds, newest summary winning. While a silo fails, Orleans may briefly
+    /// run a second activation of this grain elsewhere; entries that one recorded durably are then
+    /// in storage but not in this activation's memory, and a listing must not miss them.
+    /// </summary>
+    private async Task RefreshFromStorageAsync()
+    {
+        await _writer.Flush();
+        foreach (var (id, stored) in await _rows.LoadAsync())
+        {
+            if (!_allocations.TryGetValue(id, out var known) || known.UpdatedAt < stored.UpdatedAt)
+            {
+                _allocations[id] = stored;
+            }
+        }
     }
 
     public Task<TenantUsage> GetUsage()
