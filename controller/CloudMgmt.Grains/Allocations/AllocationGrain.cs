@@ -36,9 +36,15 @@ public sealed partial class AllocationGrain(
     {
         if (state.RecordExists)
         {
-            return string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal)
-                ? View()
-                : Failure.Conflict("this idempotency key was already used for a different request; use a new key");
+            if (!string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal))
+            {
+                return Failure.Conflict("this idempotency key was already used for a different request; use a new key");
+            }
+
+            // A retry may follow a crash between our record and the tenant's index: index again
+            // (idempotent) so that what the retry is told exists is also listed.
+            await IndexAsync();
+            return View();
         }
 
         var path = await GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key).ResolveTenantPath(request.Tenant);
