@@ -25,12 +25,12 @@ public sealed class Ec2AdapterFactory(TimeProvider time) : ICloudAdapterFactory
         var credentials = settings.Succeeded ? Ec2Credentials.From(connection.CredentialsRef) : settings.Error!;
         if (!credentials.Succeeded)
         {
-            return new UnusableAdapter(credentials.Error!);
+            return new UnusableAdapter(KindName, credentials.Error!);
         }
 
         if (string.IsNullOrWhiteSpace(connection.Region))
         {
-            return new UnusableAdapter(AdapterError.Of(AdapterErrorKind.Invalid, "EC2: the cloud has no region (it signs every request)"));
+            return new UnusableAdapter(KindName, AdapterError.Of(AdapterErrorKind.Invalid, "EC2: the cloud has no region (it signs every request)"));
         }
 
         var config = new AmazonEC2Config

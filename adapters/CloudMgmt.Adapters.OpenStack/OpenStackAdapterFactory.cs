@@ -15,13 +15,13 @@ public sealed class OpenStackAdapterFactory(TimeProvider time) : ICloudAdapterFa
     public ICloudAdapter Create(CloudConnection connection)
     {
         if (string.IsNullOrWhiteSpace(connection.Endpoint))
-            return new FailingAdapter(Kind, AdapterError.Of(AdapterErrorKind.Invalid, "an OpenStack cloud needs its Keystone URL as endpoint"));
+            return new UnusableAdapter(Kind, AdapterError.Of(AdapterErrorKind.Invalid, "an OpenStack cloud needs its Keystone URL as endpoint"));
         var secret = CredentialsReference.Resolve(connection.CredentialsRef);
         if (!secret.Succeeded)
-            return new FailingAdapter(Kind, secret.Error!);
+            return new UnusableAdapter(Kind, secret.Error!);
         var credentials = OpenStackCredentials.Parse(secret.Value!);
         if (!credentials.Succeeded)
-            return new FailingAdapter(Kind, credentials.Error!);
+            return new UnusableAdapter(Kind, credentials.Error!);
         var settings = OpenStackSettings.From(connection.Settings);
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = settings.RequestTimeout };
         var keystone = new KeystoneAuthenticator(http, connection.Endpoint, credentials.Value!, time);

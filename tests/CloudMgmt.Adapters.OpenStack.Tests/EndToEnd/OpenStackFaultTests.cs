@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudMgmt.Adapters.OpenStack.Tests.Infrastructure;
+using CloudMgmt.Api.Tests.Infrastructure;
 
 namespace CloudMgmt.Adapters.OpenStack.Tests.EndToEnd;
 

@@ -1,9 +1,12 @@
-namespace CloudMgmt.Adapters.Ec2;
+namespace CloudMgmt.Adapters;
 
-/// <summary>Stands in for an EC2 cloud whose registration cannot work (bad settings, unreadable credentials): every call says why.</summary>
-internal sealed class UnusableAdapter(AdapterError error) : ICloudAdapter
+/// <summary>
+/// Stands in for a cloud whose registration cannot work (no endpoint, bad settings, unreadable
+/// credentials): every call fails with the reason and health says it, so a factory never throws.
+/// </summary>
+public sealed class UnusableAdapter(string kind, AdapterError error) : ICloudAdapter
 {
-    public string Kind => Ec2AdapterFactory.KindName;
+    public string Kind => kind;
 
     public Task<AdapterResult<CloudCapacity>> DescribeCapacityAsync(CancellationToken cancellationToken) => Fail<CloudCapacity>();
 
