@@ -8,6 +8,9 @@ public delegate ValueTask<LedgerResult> SetAtLevel(int level, ResourceVector amo
 /// <summary>Puts back, at one level, the entry an accepted set replaced.</summary>
 public delegate ValueTask RestoreAtLevel(int level, LedgerEntry? previous);
 
+/// <summary>Sets an allocation's amount on the levels above the current one (levels counted from there).</summary>
+public delegate ValueTask<PathOutcome> SetAbove(ResourceVector spill, int previousReach);
+
 /// <summary>The outcome of changing an allocation's reservation along its path.</summary>
 /// <param name="Reach">How many levels, from the leaf, now hold an entry for the allocation.</param>
 public sealed record PathOutcome(bool Accepted, IReadOnlyList<Shortfall> Shortfalls, int Reach);
@@ -26,59 +29,59 @@ public static class PathReservation
     /// <param name="depth">Number of pools on the path.</param>
     /// <param name="target">The allocation's new amount.</param>
     /// <param name="previousReach">How many levels held an entry before.</param>
-    public static async ValueTask<PathOutcome> SetAsync(
+    public static ValueTask<PathOutcome> SetAsync(
         int depth, ResourceVector target, int previousReach, SetAtLevel setAt, RestoreAtLevel restoreAt)
     {
-        var amount = target;
-        var reach = 0;
-        var replaced = new LedgerEntry?[depth];
-        for (var level = 0; level < depth && (!amount.IsZero || level < previousReach); level++)
-        {
-            var result = await setAt(level, amount);
-            if (!result.Accepted)
-            {
-                for (var undo = level - 1; undo >= 0; undo--)
-                {
-                    await restoreAt(undo, replaced[undo]);
-                }
+        ValueTask<PathOutcome> From(int level, ResourceVector amount, int reachFromHere) => SetHereThenAboveAsync(
+            amount, reachFromHere,
+            a => setAt(level, a),
+            previous => restoreAt(level, previous),
+            level + 1 < depth ? (spill, reachAbove) => From(level + 1, spill, reachAbove) : null);
 
-                return new PathOutcome(false, result.Shortfalls, previousReach);
-            }
-
-            replaced[level] = result.Previous;
-            reach = amount.IsZero ? reach : level + 1;
-            amount = result.Spill;
-        }
-
-        if (!amount.IsZero)
-        {
-            throw new InvalidOperationException($"The root pool spilled {amount}; a root must hold everything itself.");
-        }
-
-        return new PathOutcome(true, [], reach);
+        return NeedsVisit(target, previousReach) ? From(0, target, previousReach) : ValueTask.FromResult(new PathOutcome(true, [], 0));
     }
 
     /// <summary>
-    /// Sets every level below <paramref name="levels"/> to an amount no larger than it holds, starting
-    /// from <paramref name="amount"/> at the leaf. Used for release (amount zero) and for finishing
-    /// work a crash interrupted; a shrink can never be refused.
+    /// One level's part of <see cref="SetAsync"/>, for a path whose levels call each other (each pool
+    /// asks its parent) instead of being driven from outside: set here, pass the spill to the level
+    /// above, and if that refuses put back here exactly what was replaced. Levels are counted from
+    /// this one: <paramref name="previousReach"/> is how many levels from here held an entry before.
     /// </summary>
-    public static async ValueTask<int> ShrinkAlongAsync(int levels, ResourceVector amount, SetAtLevel setAt)
+    /// <param name="above">The level above, or null at the root (which must hold everything itself).</param>
+    public static async ValueTask<PathOutcome> SetHereThenAboveAsync(
+        ResourceVector amount, int previousReach,
+        Func<ResourceVector, ValueTask<LedgerResult>> setHere, Func<LedgerEntry?, ValueTask> restoreHere, SetAbove? above)
     {
-        var reach = 0;
-        for (var level = 0; level < levels; level++)
+        var result = await setHere(amount);
+        if (!result.Accepted)
         {
-            var result = await setAt(level, amount);
-            if (!result.Accepted)
-            {
-                throw new InvalidOperationException(
-                    $"A shrink was refused at level {level}: {string.Join("; ", result.Shortfalls)}. This is a bug.");
-            }
-
-            reach = amount.IsZero ? reach : level + 1;
-            amount = result.Spill;
+            return new PathOutcome(false, result.Shortfalls, previousReach);
         }
 
-        return reach;
+        var reachAbove = 0;
+        var reachAboveBefore = Math.Max(0, previousReach - 1);
+        if (above is null)
+        {
+            if (!result.Spill.IsZero)
+            {
+                throw new InvalidOperationException($"The root pool spilled {result.Spill}; a root must hold everything itself.");
+            }
+        }
+        else if (NeedsVisit(result.Spill, reachAboveBefore))
+        {
+            var upper = await above(result.Spill, reachAboveBefore);
+            if (!upper.Accepted)
+            {
+                await restoreHere(result.Previous);
+                return new PathOutcome(false, upper.Shortfalls, previousReach);
+            }
+
+            reachAbove = upper.Reach;
+        }
+
+        return new PathOutcome(true, [], amount.IsZero ? 0 : 1 + reachAbove);
     }
+
+    /// <summary>A level needs a call when it gets something, or held something before that must go.</summary>
+    private static bool NeedsVisit(ResourceVector amount, int previousReach) => !amount.IsZero || previousReach > 0;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using Orleans.Concurrency;
@@ -8,19 +9,16 @@ namespace CloudMgmt.Grains.Pools;
 public interface IQuotaPoolGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Sets what the pool holds for an allocation (zero releases). The decision is final when it
-    /// returns; the write is under way: call <see cref="Flush"/> before relying on it being durable.
-    /// Along a path the caller flushes every pool at once, instead of waiting for each in turn.
+    /// Sets what this pool holds for an allocation and passes what spills to the pool above, which
+    /// does the same: each pool of <paramref name="path"/> from <paramref name="level"/> up asks its
+    /// parent itself, so one call from the allocation covers its whole path. A refusal anywhere
+    /// leaves every pool as it was. Returns when every pool that changed has written the change.
     /// </summary>
-    Task<LedgerResult> Set(string allocationId, ResourceVector amount);
+    /// <param name="path">The allocation's pools, leaf first; this pool is <c>path[level]</c>.</param>
+    /// <param name="previousReach">How many levels from this one held an entry for the allocation before.</param>
+    Task<PathOutcome> SetAlong(string allocationId, ResourceVector amount, ImmutableArray<string> path, int level, int previousReach);
 
-    /// <summary>Completes when every change this pool accepted so far is on disk.</summary>
-    Task Flush();
-
-    /// <summary>Puts back the entry a <see cref="Set"/> replaced, when a pool further up refused.</summary>
-    Task Restore(string allocationId, LedgerEntry? previous);
-
-    /// <summary>What <see cref="Set"/> would answer, changing nothing.</summary>
+    /// <summary>What setting <paramref name="amount"/> here would answer, changing nothing.</summary>
     [ReadOnly]
     Task<LedgerResult> Evaluate(string allocationId, ResourceVector amount);
 

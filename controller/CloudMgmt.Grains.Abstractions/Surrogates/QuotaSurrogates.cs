@@ -87,3 +87,20 @@ public sealed class PoolLimitsConverter : IConverter<PoolLimits, PoolLimitsSurro
     public PoolLimitsSurrogate ConvertToSurrogate(in PoolLimits v) =>
         new() { SubtreeQuota = v.SubtreeQuota, Guaranteed = v.Guaranteed, SpillCap = v.SpillCap };
 }
+
+[GenerateSerializer]
+public struct PathOutcomeSurrogate
+{
+    [Id(0)] public bool Accepted;
+    [Id(1)] public List<Shortfall> Shortfalls;
+    [Id(2)] public int Reach;
+}
+
+[RegisterConverter]
+public sealed class PathOutcomeConverter : IConverter<PathOutcome, PathOutcomeSurrogate>
+{
+    public PathOutcome ConvertFromSurrogate(in PathOutcomeSurrogate s) => new(s.Accepted, s.Shortfalls ?? [], s.Reach);
+
+    public PathOutcomeSurrogate ConvertToSurrogate(in PathOutcome v) =>
+        new() { Accepted = v.Accepted, Shortfalls = [.. v.Shortfalls], Reach = v.Reach };
+}

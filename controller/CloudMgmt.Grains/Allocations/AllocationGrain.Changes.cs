@@ -53,19 +53,17 @@ public sealed partial class AllocationGrain
         if (!floor.Equals(current))
         {
             await BeginAsync(PendingWork.Resize, floor, current, by, null);
-            S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, floor, SetAt(S.Path));
+            S.Reach = await ShrinkAlongAsync(floor);
             S.Resources = VectorState.Save(floor);
-            await FlushPathAsync(S.Path.Count);
         }
 
         if (!floor.Equals(resources))
         {
             await BeginAsync(PendingWork.Resize, floor, resources, by, null);
-            var outcome = await PathReservation.SetAsync(S.Path.Count, resources, S.Reach, SetAt(S.Path), RestoreAt(S.Path));
+            var outcome = await SetAlongAsync(S.Path, resources, S.Reach);
             S.Reach = outcome.Reach;
             if (!outcome.Accepted)
             {
-                await FlushPathAsync(S.Path.Count);
                 await RestoreAsync(floor, current);
                 if (S.Shares.Count == 1)
                 {
@@ -89,7 +87,6 @@ public sealed partial class AllocationGrain
             AddEvent(S.Status, why ?? $"resized from {current} to {resources}", by);
         }
 
-        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
         return View();
@@ -101,7 +98,7 @@ public sealed partial class AllocationGrain
         var kept = floor;
         if (!floor.Equals(current))
         {
-            var back = await PathReservation.SetAsync(S.Path.Count, current, S.Reach, SetAt(S.Path), RestoreAt(S.Path));
+            var back = await SetAlongAsync(S.Path, current, S.Reach);
             S.Reach = back.Reach;
             kept = back.Accepted ? current : floor;
         }
@@ -113,7 +110,6 @@ public sealed partial class AllocationGrain
             AddEvent(S.Status, $"a mixed resize was refused and the part given back could not be taken again; the allocation is {kept}", null);
         }
 
-        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
     }
@@ -222,10 +218,9 @@ public sealed partial class AllocationGrain
 
     private async Task<AllocationView> FinishReleaseAsync(AllocationStatus final, string message)
     {
-        S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
+        S.Reach = await ShrinkAlongAsync(ResourceVector.Zero);
         S.Work = PendingWork.None;
         Move(final, message, S.WorkBy);
-        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
         return View();
@@ -257,11 +252,10 @@ public sealed partial class AllocationGrain
     {
         var floor = VectorState.Load(S.WorkFrom);
         var target = VectorState.Load(S.WorkTo);
-        S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, floor, SetAt(S.Path));
+        S.Reach = await ShrinkAlongAsync(floor);
         S.Resources = VectorState.Save(floor);
         S.Work = PendingWork.None;
         AddEvent(S.Status, $"a resize to {target} was interrupted by a restart; the allocation is {floor}", S.WorkBy);
-        await FlushPathAsync(S.Path.Count);
         await state.WriteStateAsync();
         await IndexAsync();
     }

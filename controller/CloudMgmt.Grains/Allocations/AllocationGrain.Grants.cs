@@ -100,8 +100,7 @@ public sealed partial class AllocationGrain
         }
 
         // Every grant is gone: now the quota can return.
-        S.Reach = await PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
-        await FlushPathAsync(S.Path.Count);
+        S.Reach = await ShrinkAlongAsync(ResourceVector.Zero);
         Move(AllocationStatus.Released, "released; grants removed and quota returned", S.WorkBy);
         await state.WriteStateAsync();
         await IndexAsync();

@@ -53,8 +53,7 @@ public sealed partial class AllocationGrain
     /// <summary>Gives the quota back and records why the allocation could not go on.</summary>
     private async Task FailAsync(string reason)
     {
-        S.Reach = await Domain.Quota.PathReservation.ShrinkAlongAsync(S.Path.Count, ResourceVector.Zero, SetAt(S.Path));
-        await FlushPathAsync(S.Path.Count);
+        S.Reach = await ShrinkAlongAsync(ResourceVector.Zero);
         Move(AllocationStatus.Failed, reason + "; quota returned", null);
         await state.WriteStateAsync();
         await IndexAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
@@ -9,9 +10,10 @@ using CloudMgmt.Grains.Tenants;
 namespace CloudMgmt.Grains.Allocations;
 
 /// <summary>
-/// Owns one allocation's lifecycle and drives its reservation along the pool path with
-/// <see cref="PathReservation"/>. Not reentrant: a pool asking whether this allocation holds a
-/// reservation waits until the request in progress has finished, and so always gets a settled answer.
+/// Owns one allocation's lifecycle; its reservation along the pool path is one chained call to the
+/// leaf pool (<see cref="IQuotaPoolGrain.SetAlong"/>, which runs <see cref="PathReservation"/> level
+/// by level). Not reentrant: a pool asking whether this allocation holds a reservation waits until
+/// the request in progress has finished, and so always gets a settled answer.
 /// A new request is written once, after every pool has accepted it; a refused one writes nothing.
 /// </summary>
 public sealed partial class AllocationGrain(
@@ -54,7 +56,7 @@ public sealed partial class AllocationGrain(
         }
 
         var pools = path.Value!.PoolIds;
-        var outcome = await PathReservation.SetAsync(pools.Count, request.Resources, 0, SetAt(pools), RestoreAt(pools));
+        var outcome = await SetAlongAsync(pools, request.Resources, 0);
         if (!outcome.Accepted)
         {
             return new Failure(FailureKind.QuotaExceeded,
@@ -63,9 +65,8 @@ public sealed partial class AllocationGrain(
 
         var reasons = ApprovalRule.Reasons(request.Resources, pools.Zip(path.Value.Thresholds));
         FillNew(request, pools, outcome.Reach, reasons, time.GetUtcNow());
-        // Pools first: an allocation on disk must never claim quota its pools could lose in a crash.
-        // The index may lag our record (a crash between them is repaired when a pool confirms).
-        await FlushPathAsync(outcome.Reach);
+        // Pools first (durable when SetAlong returns): an allocation on disk must never claim quota its
+        // pools could lose in a crash. The index may lag our record (repaired when a pool confirms).
         await Task.WhenAll(state.WriteStateAsync(), IndexAsync());
         if (S.Status == AllocationStatus.Admitted)
         {
@@ -93,25 +94,34 @@ public sealed partial class AllocationGrain(
         return level >= 0 && level < S.Reach;
     }
 
-    /// <summary>Waits until every pool on the path has written what this allocation changed there.</summary>
-    private Task FlushPathAsync(int levels)
+    /// <summary>
+    /// Changes this allocation's reservation along <paramref name="pools"/> with one call to the leaf
+    /// pool, which passes it up (<see cref="IQuotaPoolGrain.SetAlong"/>). Durable when it returns.
+    /// </summary>
+    private async Task<PathOutcome> SetAlongAsync(IReadOnlyList<string> pools, ResourceVector amount, int previousReach)
     {
-        var grains = GrainFactory;
-        return Task.WhenAll(S.Path.Take(levels).Select(p => grains.GetGrain<IQuotaPoolGrain>(p).Flush()));
+        if (amount.IsZero && previousReach == 0)
+        {
+            return new PathOutcome(true, [], 0); // nothing held, nothing asked for
+        }
+
+        var path = pools.ToImmutableArray();
+        return await GrainFactory.GetGrain<IQuotaPoolGrain>(path[0]).SetAlong(Id, amount, path, 0, previousReach);
     }
 
-    private SetAtLevel SetAt(IReadOnlyList<string> pools)
+    /// <summary>
+    /// Shrinks to <paramref name="amount"/> (no more than held, in every resource) on every level of
+    /// the path, whatever reach was recorded: used for release and for finishing interrupted work.
+    /// </summary>
+    private async Task<int> ShrinkAlongAsync(ResourceVector amount)
     {
-        var grains = GrainFactory;
-        var id = Id;
-        return (level, amount) => new ValueTask<LedgerResult>(grains.GetGrain<IQuotaPoolGrain>(pools[level]).Set(id, amount));
-    }
+        var outcome = await SetAlongAsync(S.Path, amount, S.Path.Count);
+        if (!outcome.Accepted)
+        {
+            throw new InvalidOperationException($"A shrink was refused: {string.Join("; ", outcome.Shortfalls)}. This is a bug.");
+        }
 
-    private RestoreAtLevel RestoreAt(IReadOnlyList<string> pools)
-    {
-        var grains = GrainFactory;
-        var id = Id;
-        return (level, previous) => new ValueTask(grains.GetGrain<IQuotaPoolGrain>(pools[level]).Restore(id, previous));
+        return outcome.Reach;
     }
 
     private void FillNew(AllocationRequest request, IReadOnlyList<string> pools, int reach, IReadOnlyList<ApprovalReason> reasons, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
@@ -55,29 +56,44 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
         EnsureSweep();
     }
 
-    public Task<LedgerResult> Set(string allocationId, ResourceVector amount)
+    private LedgerResult Set(string allocationId, ResourceVector amount)
     {
         var before = _ledger.Entries.GetValueOrDefault(allocationId);
         var result = _ledger.TrySet(PoolId, allocationId, amount, _limits);
         if (!result.Accepted || Equals(before, _ledger.Entries.GetValueOrDefault(allocationId)))
         {
-            return Task.FromResult(result); // refused, or nothing changed (a retry, or a release where nothing is held)
+            return result; // refused, or nothing changed (a retry, or a release where nothing is held)
         }
 
         RecordEntry(allocationId);
         _writer.Schedule();
-        return Task.FromResult(result);
+        return result;
     }
 
-    public Task Restore(string allocationId, LedgerEntry? previous)
+    public async Task<PathOutcome> SetAlong(
+        string allocationId, ResourceVector amount, ImmutableArray<string> path, int level, int previousReach)
+    {
+        var outcome = await PathReservation.SetHereThenAboveAsync(amount, previousReach,
+            a => ValueTask.FromResult(Set(allocationId, a)),
+            previous =>
+            {
+                Restore(allocationId, previous);
+                return ValueTask.CompletedTask;
+            },
+            level + 1 < path.Length
+                ? (spill, reachAbove) => new ValueTask<PathOutcome>(
+                    GrainFactory.GetGrain<IQuotaPoolGrain>(path[level + 1]).SetAlong(allocationId, spill, path, level + 1, reachAbove))
+                : null);
+        await _writer.Flush(); // our own write ran while the pools above decided
+        return outcome;
+    }
+
+    private void Restore(string allocationId, LedgerEntry? previous)
     {
         _ledger.Restore(allocationId, previous);
         RecordEntry(allocationId);
         _writer.Schedule();
-        return Task.CompletedTask;
     }
-
-    public Task Flush() => _writer.Flush();
 
     public Task<LedgerResult> Evaluate(string allocationId, ResourceVector amount) =>
         Task.FromResult(_ledger.Evaluate(PoolId, allocationId, amount, _limits));

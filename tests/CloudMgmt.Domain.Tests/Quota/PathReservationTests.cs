@@ -54,11 +54,6 @@ public sealed class PathReservationTests
             await PathReservation.SetAsync(2, Vec.Cpu(1), 0, PassUp(), Record));
 
     [Fact]
-    public async Task ShrinkAlongAsync_ShrinkRefused_Throws() =>
-        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-            await PathReservation.ShrinkAlongAsync(3, Vec.Cpu(1), PassUp(refuseAt: 1)));
-
-    [Fact]
     public async Task SetAsync_ShrinkToZero_VisitsEveryLevelThatHeldAnEntry()
     {
         var outcome = await PathReservation.SetAsync(5, ResourceVector.Zero, 3, PassUp(depth: 5), Record);

@@ -52,7 +52,7 @@ public sealed class PoolTests(ClusterFixture fixture)
         await _tree.TenantAsync("tenant", "dept");
         await _tree.Allocation("kept").Submit(_tree.Request("tenant", Cpu(3)));
         // A crash after this pool accepted and before the allocation recorded anything leaves this behind.
-        var orphan = await _tree.Pool("province").Set(_tree.Id("alloc-orphan"), Cpu(4));
+        var orphan = await _tree.Pool("province").SetAlong(_tree.Id("alloc-orphan"), Cpu(4), [_tree.Id("province")], 0, 0);
         Assert.True(orphan.Accepted);
         Assert.Equal(Cpu(7), await _tree.ReservedAsync("province"));
 
