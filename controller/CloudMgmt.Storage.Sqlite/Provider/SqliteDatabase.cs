@@ -13,6 +13,8 @@ public sealed partial class SqliteDatabase(SqliteGrainStorageOptions options, IL
     private readonly Channel<BatchedWrite> _queue = Channel.CreateUnbounded<BatchedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private string _connectionString = "";
     private Task _writer = Task.CompletedTask;
+    private StateReaders? _readers;
+    private WalCheckpointer? _checkpointer;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +22,9 @@ public sealed partial class SqliteDatabase(SqliteGrainStorageOptions options, IL
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         var connection = await SqliteSchema.OpenAsync(_connectionString, options.Synchronous, cancellationToken);
+        _readers = new StateReaders(_connectionString);
+        _checkpointer = new WalCheckpointer(_connectionString, TimeSpan.FromSeconds(1), logger);
+        _checkpointer.Start();
         _writer = Task.Run(() => new SqliteBatchWriter(connection, _queue.Reader, options.MaxBatchSize, logger).RunAsync(), CancellationToken.None);
         LogStarted(logger, path);
     }
@@ -29,7 +34,17 @@ public sealed partial class SqliteDatabase(SqliteGrainStorageOptions options, IL
     {
         _queue.Writer.TryComplete();
         await _writer;
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.StopAsync();
+        }
+
+        _readers?.Dispose();
     }
+
+    /// <summary>The stored version and payload of one grain state, or null when there is no row.</summary>
+    internal (long Version, byte[] Payload)? ReadState(string key) =>
+        (_readers ?? throw new InvalidOperationException($"SQLite storage on '{options.DataSource}' is not started")).Read(key);
 
     public async Task<SqliteConnection> OpenReadAsync()
     {

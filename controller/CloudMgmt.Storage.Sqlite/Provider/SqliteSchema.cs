@@ -16,6 +16,7 @@ internal static class SqliteSchema
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = {sync};
             PRAGMA busy_timeout = 5000;
+            PRAGMA wal_autocheckpoint = 0;
             CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS grain_state (
                 key        TEXT PRIMARY KEY,
