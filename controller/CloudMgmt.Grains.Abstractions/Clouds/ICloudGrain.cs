@@ -3,7 +3,12 @@ using Orleans.Concurrency;
 
 namespace CloudMgmt.Grains.Clouds;
 
-/// <summary>One cloud under management; keyed by cloud id. Holds its registration, drain flag and last inventory. It never calls the cloud: the reconciler does, and reports here.</summary>
+/// <summary>
+/// One cloud under management; keyed by cloud id. Holds its registration, drain flag and last
+/// inventory. It never calls the cloud: the reconciler does, and reports here.
+/// Every admission placed on this cloud holds room here, so the ledger calls interleave: each
+/// decides before its first await and then shares one group-committed write with the others.
+/// </summary>
 public interface ICloudGrain : IGrainWithStringKey
 {
     Task<Outcome<CloudView>> Register(CloudSpec spec);
@@ -15,30 +20,36 @@ public interface ICloudGrain : IGrainWithStringKey
 
     Task<Outcome<CloudView>> Remove();
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<CloudView?> Get();
 
     Task RecordInventory(CloudInventory inventory);
 
     /// <summary>Granted and used per tenant as of the last healthy refresh (empty after a restart until the next one).</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<CloudTenantUsage>> GetTenantUsage();
 
     /// <summary>Holds room for an allocation's share on this cloud, unless the cloud lacks it. Idempotent per allocation.</summary>
+    [AlwaysInterleave]
     Task<Outcome<DesiredGrant>> Reserve(DesiredGrant grant);
 
     /// <summary>Changes the room held for an allocation, unless the cloud lacks it.</summary>
+    [AlwaysInterleave]
     Task<Outcome<DesiredGrant>> Resize(string allocationId, ResourceVector resources);
 
     /// <summary>Forgets an allocation's share (its grant is gone from the cloud, or was never made).</summary>
+    [AlwaysInterleave]
     Task Unreserve(string allocationId);
 
     /// <summary>Records that the allocation knows its grant here is made as desired.</summary>
+    [AlwaysInterleave]
     Task Confirm(string allocationId);
 
     /// <summary>Marks an allocation's grant for removal by the reconciler.</summary>
+    [AlwaysInterleave]
     Task MarkReleasing(string allocationId);
 
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<IReadOnlyList<DesiredGrant>> GetDesired();
 }
 

@@ -25,13 +25,21 @@ public sealed partial class CloudGrain
 {
     private Dictionary<string, DesiredRow> _desired = [];
 
-    private ResourceVector ReservedTotal => _desired.Values.Aggregate(ResourceVector.Zero, (sum, d) => sum + VectorState.Load(d.Resources));
+    /// <summary>Σ of every desired grant, kept as rows change: placement reads it for every request.</summary>
+    private ResourceVector _reservedTotal = ResourceVector.Zero;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _desired = await _rows.LoadAsync();
+    /// <summary>Set while <see cref="Remove"/> runs, so that no room is held on a cloud on its way out.</summary>
+    private bool _removing;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _desired = await _rows.LoadAsync();
+        _reservedTotal = _desired.Values.Aggregate(ResourceVector.Zero, (sum, d) => sum + VectorState.Load(d.Resources));
+    }
 
     public async Task<Outcome<DesiredGrant>> Reserve(DesiredGrant grant)
     {
-        if (!state.RecordExists)
+        if (!state.RecordExists || _removing)
         {
             return Failure.NotFound($"cloud '{Id}' is not registered");
         }
@@ -41,7 +49,7 @@ public sealed partial class CloudGrain
             return known.Load(grant.AllocationId);
         }
 
-        var free = Capacity.SaturatingSubtract(ReservedTotal);
+        var free = Capacity.SaturatingSubtract(_reservedTotal);
         if (S.Drained || !grant.Resources.FitsWithin(free))
         {
             return Failure.Conflict(S.Drained ? $"cloud '{Id}' is drained" : $"cloud '{Id}' has {free} free, not {grant.Resources}");
@@ -58,7 +66,7 @@ public sealed partial class CloudGrain
         }
 
         var current = row.Load(allocationId);
-        var free = Capacity.SaturatingSubtract(ReservedTotal - current.Resources);
+        var free = Capacity.SaturatingSubtract(_reservedTotal - current.Resources);
         if (!resources.FitsWithin(free))
         {
             return Failure.Conflict($"cloud '{Id}' has {free} free for this grant, not {resources}");
@@ -69,10 +77,11 @@ public sealed partial class CloudGrain
 
     public async Task Unreserve(string allocationId)
     {
-        if (_desired.Remove(allocationId))
+        if (_desired.Remove(allocationId, out var row))
         {
+            _reservedTotal -= VectorState.Load(row.Resources);
             _rows.Changed(allocationId, null);
-            await _rows.FlushAsync();
+            await RowWriter.WhenDurable();
         }
     }
 
@@ -98,9 +107,15 @@ public sealed partial class CloudGrain
     private async Task<DesiredGrant> SaveAsync(DesiredGrant grant)
     {
         var row = DesiredRow.Save(grant);
+        if (_desired.TryGetValue(grant.AllocationId, out var old))
+        {
+            _reservedTotal -= VectorState.Load(old.Resources);
+        }
+
         _desired[grant.AllocationId] = row;
+        _reservedTotal += grant.Resources;
         _rows.Changed(grant.AllocationId, row);
-        await _rows.FlushAsync();
+        await RowWriter.WhenDurable();
         return grant;
     }
 }

@@ -11,6 +11,10 @@ public sealed partial class CloudGrain(
     IGrainContext context) : Grain, ICloudGrain
 {
     private readonly LedgerRows<DesiredRow> _rows = new(ledgers, serializer, "cloud/" + context.GrainId.Key);
+    private CoalescingWriter? _rowWriter;
+
+    /// <summary>Group commit of the desired-grant rows for the interleaving ledger calls.</summary>
+    private CoalescingWriter RowWriter => _rowWriter ??= new CoalescingWriter(_rows.FlushAsync);
 
     private CloudState S => state.State;
 
@@ -80,10 +84,18 @@ public sealed partial class CloudGrain(
             return Failure.Conflict($"cloud '{Id}' still holds {_desired.Count} grants; drain it and release them first");
         }
 
-        var last = View();
-        await GrainFactory.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).Remove(Id);
-        await state.ClearStateAsync();
-        return last;
+        _removing = true;
+        try
+        {
+            var last = View();
+            await GrainFactory.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).Remove(Id);
+            await state.ClearStateAsync();
+            return last;
+        }
+        finally
+        {
+            _removing = false; // cleared state says "not registered" from here on; a failure leaves the cloud as it was
+        }
     }
 
     public Task<CloudView?> Get() => Task.FromResult(state.RecordExists ? View() : null);
@@ -117,7 +129,7 @@ public sealed partial class CloudGrain(
         var (granted, used) = (VectorState.Load(S.Granted), VectorState.Load(S.Used));
         var inventory = S.CheckedAt is null ? null : new CloudInventory(zones, granted, used, S.Grants, S.Healthy, S.HealthDetail, S.CheckedAt.Value);
         return new CloudView(new CloudSpec(Id, S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings), S.Drained,
-            Capacity, ReservedTotal, granted, used, inventory, S.RegisteredAt);
+            Capacity, _reservedTotal, granted, used, inventory, S.RegisteredAt);
     }
 }
 
