@@ -24,7 +24,8 @@ internal static class HttpLoad
         var port = BenchSilo.FreePort();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--data-dir", folder.FullName, "--urls", $"http://127.0.0.1:{port}",
-            "--Orleans:SiloPort", BenchSilo.FreePort().ToString(), "--Orleans:GatewayPort", BenchSilo.FreePort().ToString(), "--Logging:LogLevel:Default", "Warning" })
+            "--Orleans:SiloPort", BenchSilo.FreePort().ToString(), "--Orleans:GatewayPort", BenchSilo.FreePort().ToString(), "--Logging:LogLevel:Default", "Warning",
+            "--Sandbox:RegisterDefaults", options.WithSandbox ? "true" : "false" })
         {
             info.ArgumentList.Add(arg);
         }

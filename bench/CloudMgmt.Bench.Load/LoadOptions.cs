@@ -1,12 +1,14 @@
 namespace CloudMgmt.Bench.Load;
 
 /// <summary>Command-line options of the harness.</summary>
-internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Concurrency, bool Guaranteed, string? Controller)
+internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Concurrency, bool Guaranteed, string? Controller, bool WithSandbox)
 {
     public const string Help = """
-        Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http> [options]
+        Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http|floor|reconcile|scrape> [options]
 
           grains                 admissions through the grains, silo in this process (SQLite state in a temp folder)
+          floor                  Orleans' own cost on this machine: a new grain per request, with and without
+                                 state, hops and a write (what an admission cannot go below)
           http                   POST /api/v1/allocations against the real controller, started as a child process
           reconcile              one full reconcile pass over 100 sandbox clouds holding 1,000 grants each
                                  (--requests sets the grants per cloud; --rounds the measured passes)
@@ -17,6 +19,8 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
           --concurrency <n>      requests in flight (default 256)
           --guaranteed           departments keep their quota (lending limit 0): admissions stay in the leaf pool;
                                  default: everything is lendable, so every admission climbs to the province
+          --with-sandbox         http: keep the controller's two default sandbox clouds, so every admission is also
+                                 placed and held on a cloud (default: no cloud, admission only, as in grains mode)
           --controller <dll>     path of cloudmgmt.dll for http (default: the Release build in controller/CloudMgmt.Host)
 
         The tree: province > 4 cities > 4 counties each > 4 departments each > 4 teams each (5 levels, 341 pools),
@@ -25,7 +29,7 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
 
     public static LoadOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape") || args.Contains("--help"))
+        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape" or "floor") || args.Contains("--help"))
         {
             return null;
         }
@@ -33,6 +37,6 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new LoadOptions(args[0], Int("--requests", 20_000), Int("--rounds", 5), Int("--concurrency", 256),
-            args.Contains("--guaranteed"), Value("--controller"));
+            args.Contains("--guaranteed"), Value("--controller"), args.Contains("--with-sandbox"));
     }
 }

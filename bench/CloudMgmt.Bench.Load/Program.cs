@@ -14,6 +14,12 @@ if (options.Mode == "scrape")
     return 0;
 }
 
+if (options.Mode == "floor")
+{
+    await CloudMgmt.Bench.Load.Floor.FloorLoad.RunAsync(options);
+    return 0;
+}
+
 if (options.Mode == "reconcile")
 {
     await ReconcileLoad.RunAsync(options);

@@ -1,0 +1,47 @@
+namespace CloudMgmt.Bench.Load.Floor;
+
+/// <summary>
+/// Orleans' own floor on this machine, with the product's SQLite storage: what an admission through
+/// a new allocation grain cannot go below. Every variant runs once to warm up (JIT tiering), then
+/// <see cref="LoadOptions.Rounds"/> measured rounds.
+/// </summary>
+internal static class FloorLoad
+{
+    private static readonly (string Name, int Hops, bool Write, bool Stateless)[] Variants =
+    [
+        ("new stateless grain per request", 0, false, true),
+        ("new stateful grain per request (its state read finds nothing)", 0, false, false),
+        ("  + its state written", 0, true, false),
+        ("  + 3 calls to other grains, state written", 3, true, false),
+    ];
+
+    public static async Task RunAsync(LoadOptions options)
+    {
+        await using var silo = await BenchSilo.StartAsync();
+        var grains = silo.Grains;
+        foreach (var variant in Variants)
+        {
+            await RoundAsync(grains, variant, "warm", options);
+        }
+
+        foreach (var variant in Variants)
+        {
+            var rates = new List<double>();
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                rates.Add((await RoundAsync(grains, variant, $"r{round}", options)).PerSecond);
+            }
+
+            Console.WriteLine($"{variant.Name}: median {rates.Order().ElementAt(rates.Count / 2):F0}/s " +
+                $"({string.Join(", ", rates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
+        }
+    }
+
+    private static Task<Round> RoundAsync(IGrainFactory grains, (string Name, int Hops, bool Write, bool Stateless) v, string round, LoadOptions options)
+    {
+        var prefix = $"{v.Hops}{v.Write}{v.Stateless}-{round}-";
+        return Report.DriveAsync(options.Requests, options.Concurrency, i => v.Stateless
+            ? grains.GetGrain<IFloorBareGrain>(prefix + i).Submit()
+            : grains.GetGrain<IFloorRequestGrain>(prefix + i).Submit(v.Hops, v.Write));
+    }
+}
