@@ -28,8 +28,8 @@ public sealed partial class SandboxCloud
 
             foreach (var o in JsonSerializer.Deserialize<List<StoredObject>>(File.ReadAllText(path)) ?? [])
             {
-                _objects[o.ExternalId] = new SandboxObject(o.ExternalId, o.AllocationId, o.TenantId, o.Zone, ResourceVector.From(o.Granted),
-                    o.Profile, o.CreatedAt, o.Marks);
+                Put(new SandboxObject(o.ExternalId, o.AllocationId, o.TenantId, o.Zone, ResourceVector.From(o.Granted),
+                    o.Profile, o.CreatedAt, o.Marks));
                 _nextId = Math.Max(_nextId, int.TryParse(o.ExternalId.Split('-')[^1], out var n) ? n : 0);
             }
         }

@@ -35,7 +35,7 @@ public sealed partial class SandboxCloud
                 ? new SandboxObject($"grant-{++_nextId}", spec.Grant.AllocationId, spec.Grant.Tenant.TenantId, zone, spec.Resources,
                     UsageSimulator.ProfileOf(spec.Labels, options.DefaultProfile), time.GetUtcNow(), marks)
                 : existing with { Granted = spec.Resources, Marks = marks };
-            _objects[updated.ExternalId] = updated;
+            Put(updated);
             Persist();
             return Observe(updated);
         }
@@ -45,9 +45,9 @@ public sealed partial class SandboxCloud
     {
         lock (_gate)
         {
-            foreach (var o in _objects.Values.Where(o => o.AllocationId == allocationId).ToList())
+            foreach (var id in _byAllocation.GetValueOrDefault(allocationId)?.ToList() ?? [])
             {
-                _objects.Remove(o.ExternalId);
+                Drop(id);
             }
 
             Persist();
@@ -77,7 +77,7 @@ public sealed partial class SandboxCloud
         lock (_gate)
         {
             var o = Find(allocationId) ?? throw new InvalidOperationException($"no grant for '{allocationId}'");
-            _objects[o.ExternalId] = o with { Granted = granted };
+            Put(o with { Granted = granted });
             Persist();
         }
     }
@@ -92,8 +92,8 @@ public sealed partial class SandboxCloud
         {
             var zone = options.Zones[0].Name;
             var id = $"grant-{++_nextId}";
-            _objects[id] = new SandboxObject(id, allocationId, tenant.TenantId, zone, granted, options.DefaultProfile, time.GetUtcNow(),
-                ManagementMarks.For(new GrantRef(allocationId, tenant)));
+            Put(new SandboxObject(id, allocationId, tenant.TenantId, zone, granted, options.DefaultProfile, time.GetUtcNow(),
+                ManagementMarks.For(new GrantRef(allocationId, tenant))));
             Persist();
         }
     }

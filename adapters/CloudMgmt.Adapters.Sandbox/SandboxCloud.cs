@@ -10,6 +10,11 @@ public sealed partial class SandboxCloud(SandboxOptions options, TimeProvider ti
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, SandboxObject> _objects = new(StringComparer.Ordinal);
+
+    // Indexes over _objects, kept by Put and Drop: every grant applied looks up its allocation and
+    // the free room of a zone, which would otherwise be a scan of every object on the cloud.
+    private readonly Dictionary<string, List<string>> _byAllocation = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourceVector> _grantedByZone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TenantSpace> _spaces = new(StringComparer.Ordinal);
     private readonly Random _faults = new(options.Seed);
     private int _nextId;
@@ -27,7 +32,7 @@ public sealed partial class SandboxCloud(SandboxOptions options, TimeProvider ti
     {
         lock (_gate)
         {
-            return _objects.Values.Count(o => o.AllocationId == allocationId);
+            return _byAllocation.TryGetValue(allocationId, out var ids) ? ids.Count : 0;
         }
     }
 
@@ -64,10 +69,49 @@ public sealed partial class SandboxCloud(SandboxOptions options, TimeProvider ti
         UsageSimulator.Used(o.Granted, o.Profile, time.GetUtcNow() - o.CreatedAt, options.Seed ^ o.ExternalId.GetHashCode(StringComparison.Ordinal)),
         o.Zone, o.Marks);
 
-    private SandboxObject? Find(string allocationId) => _objects.Values.FirstOrDefault(o => o.AllocationId == allocationId);
+    private SandboxObject? Find(string allocationId) =>
+        _byAllocation.TryGetValue(allocationId, out var ids) ? _objects[ids[0]] : null;
 
-    private ResourceVector FreeIn(string zone, string? exceptExternalId) =>
-        options.Zones.First(z => z.Name == zone).Capacity.SaturatingSubtract(_objects.Values
-            .Where(o => o.Zone == zone && o.ExternalId != exceptExternalId)
-            .Aggregate(ResourceVector.Zero, (sum, o) => sum + o.Granted));
+    private ResourceVector FreeIn(string zone, string? exceptExternalId)
+    {
+        var granted = _grantedByZone.GetValueOrDefault(zone, ResourceVector.Zero);
+        if (exceptExternalId is not null && _objects.TryGetValue(exceptExternalId, out var except) && except.Zone == zone)
+        {
+            granted -= except.Granted;
+        }
+
+        return options.Zones.First(z => z.Name == zone).Capacity.SaturatingSubtract(granted);
+    }
+
+    /// <summary>Adds or replaces an object, keeping the indexes. Called under the lock.</summary>
+    private void Put(SandboxObject o)
+    {
+        Drop(o.ExternalId);
+        _objects[o.ExternalId] = o;
+        if (!_byAllocation.TryGetValue(o.AllocationId, out var ids))
+        {
+            _byAllocation[o.AllocationId] = ids = [];
+        }
+
+        ids.Add(o.ExternalId);
+        _grantedByZone[o.Zone] = _grantedByZone.GetValueOrDefault(o.Zone, ResourceVector.Zero) + o.Granted;
+    }
+
+    /// <summary>Removes an object, keeping the indexes. Called under the lock.</summary>
+    private void Drop(string externalId)
+    {
+        if (!_objects.Remove(externalId, out var o))
+        {
+            return;
+        }
+
+        var ids = _byAllocation[o.AllocationId];
+        ids.Remove(externalId);
+        if (ids.Count == 0)
+        {
+            _byAllocation.Remove(o.AllocationId);
+        }
+
+        _grantedByZone[o.Zone] -= o.Granted;
+    }
 }

@@ -79,4 +79,22 @@ public sealed class SandboxBehaviourTests
         Assert.NotEqual(first.Zone, second.Zone);
         Assert.Equal(AdapterErrorKind.InsufficientCapacity, third.Error?.Kind);
     }
+
+    [Fact]
+    public async Task ApplyGrant_AfterReleaseAndResize_RoomIsWhatTheRemainingGrantsLeave()
+    {
+        var adapter = new SandboxAdapter(new SandboxCloud(SandboxPresets.XinchuangArm(), _time), _time); // two zones of 1,024 vCPU
+        (await adapter.ApplyGrantAsync(Spec("1", ResourceVector.Of(1000, 0), UsageProfile.Steady), default)).Unwrap();
+        (await adapter.ApplyGrantAsync(Spec("2", ResourceVector.Of(1000, 0), UsageProfile.Steady), default)).Unwrap();
+
+        await adapter.ReleaseGrantAsync(new GrantRef("1", Tenant), default);
+        var takesTheFreedRoom = await adapter.ApplyGrantAsync(Spec("3", ResourceVector.Of(1020, 0), UsageProfile.Steady), default);
+        var growsWithinItsOwnZone = await adapter.ResizeGrantAsync(Spec("2", ResourceVector.Of(1024, 0), UsageProfile.Steady), default);
+        var nothingLeft = await adapter.ApplyGrantAsync(Spec("4", ResourceVector.Of(5, 0), UsageProfile.Steady), default);
+
+        Assert.True(takesTheFreedRoom.Succeeded);
+        Assert.True(growsWithinItsOwnZone.Succeeded); // its own 1,000 count as free for itself
+        Assert.Equal(AdapterErrorKind.InsufficientCapacity, nothingLeft.Error?.Kind);
+        Assert.Equal(ResourceVector.Of(1024, 0), (await adapter.ObserveGrantAsync(new GrantRef("2", Tenant), default)).Unwrap().Granted);
+    }
 }
