@@ -9,14 +9,36 @@ namespace CloudMgmt.Grains.Tests.Clouds;
 /// cloud holds room there), so these tests race them and check that room is never overcommitted.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class CloudLedgerTests(ClusterFixture fixture)
+public sealed class CloudLedgerTests(ClusterFixture fixture) : IAsyncLifetime
 {
+    private readonly List<ICloudGrain> _clouds = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Removes this test's clouds: the cluster is shared, and a registered cloud would take part in
+    /// the placement of every other test's allocations.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var cloud in _clouds)
+        {
+            foreach (var grant in await cloud.GetDesired())
+            {
+                await cloud.Unreserve(grant.AllocationId);
+            }
+
+            Assert.True((await cloud.Remove()).Succeeded);
+        }
+    }
+
     private static ResourceVector Cpu(long n) => ResourceVector.Of(("vcpu", n));
 
     private async Task<ICloudGrain> CloudWithCapacityAsync(long vcpu)
     {
         var id = "cloud-" + Guid.NewGuid().ToString("N")[..12];
         var cloud = fixture.Grains.GetGrain<ICloudGrain>(id);
+        _clouds.Add(cloud);
         Assert.True((await cloud.Register(new CloudSpec(id, "sandbox", "r1", new Dictionary<string, string>(), null, null,
             new Dictionary<string, string>()))).Succeeded);
         await cloud.RecordInventory(new CloudInventory([new ZoneCapacity("z1", "x86_64", Cpu(vcpu))], ResourceVector.Zero,
