@@ -26,7 +26,8 @@ public sealed class ScheduleApiTests : IDisposable
             await Task.Delay(100); // polling a real scheduler, with a deadline
         }
 
-        Assert.Equal(10, vcpu);
+        // On a miss, say what the allocation went through: the scheduled pass runs on real time.
+        Assert.True(vcpu == 10, $"expected the scheduled pass to grow vcpu 8 -> 10 within 20 s; it is {vcpu}. Allocation: {await _h.GetAsync(id)}");
     }
 
     [Fact]
