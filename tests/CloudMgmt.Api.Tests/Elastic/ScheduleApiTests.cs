@@ -18,7 +18,9 @@ public sealed class ScheduleApiTests : IDisposable
         var id = await _h.ReadyAllocationAsync(8, 32, usage: 0.9);
 
         await _h.MinutesAsync(6, runPass: false); // usage samples only; the scheduled pass does the rest
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // 60 s, not 20: in 2 of 5 runs alone (on this session's base commit too) the first grow came
+        // only after 20-30 s, as if one scheduled pass right after start were held up that long.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         var vcpu = 8L;
         while (vcpu == 8 && DateTime.UtcNow < deadline)
         {
@@ -27,7 +29,7 @@ public sealed class ScheduleApiTests : IDisposable
         }
 
         // On a miss, say what the allocation went through: the scheduled pass runs on real time.
-        Assert.True(vcpu == 10, $"expected the scheduled pass to grow vcpu 8 -> 10 within 20 s; it is {vcpu}. Allocation: {await _h.GetAsync(id)}");
+        Assert.True(vcpu == 10, $"expected the scheduled pass to grow vcpu 8 -> 10 within 60 s; it is {vcpu}. Allocation: {await _h.GetAsync(id)}");
     }
 
     [Fact]
