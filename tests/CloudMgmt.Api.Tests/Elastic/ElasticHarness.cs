@@ -42,7 +42,10 @@ public sealed class ElasticHarness : WebApplicationFactory<Program>
 
     private readonly TempDirectory _data = new("cloudmgmt-elastic-tests");
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    public static readonly DateTimeOffset Start = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The controller's clock; it stands still between the test's steps unless a test gives a ticking one.</summary>
+    public ManualClock Clock { get; init; } = new(Start);
 
     public UsageDial Dial { get; } = new();
 
