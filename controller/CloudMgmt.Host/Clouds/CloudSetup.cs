@@ -31,15 +31,12 @@ internal static class CloudSetup
         services.AddQuartz(q =>
         {
             q.UseCloudMgmtJobStore(configuration); // in memory, or clustered on PostgreSQL (Cluster:Mode)
-            q.ScheduleElastic(configuration); // the elastic pass (Elastic:Interval)
-            q.ScheduleJob<InventoryJob>(
-                t => t.WithIdentity("inventory-trigger", "clouds").StartNow().WithSimpleSchedule(s => s.WithInterval(inventory).RepeatForever()),
-                j => j.WithIdentity(InventoryJob.Key));
-            q.ScheduleJob<GrantReconcileJob>(
-                t => t.WithIdentity("grants-trigger", "clouds").StartNow().WithSimpleSchedule(s => s.WithInterval(grants).RepeatForever()),
-                j => j.WithIdentity(GrantReconcileJob.Key));
+            q.ScheduleElastic(services, configuration); // the elastic pass (Elastic:Interval)
+            q.ScheduleEvery<InventoryJob>(services, new(InventoryJob.Key, new("inventory-trigger", "clouds"), inventory));
+            q.ScheduleEvery<GrantReconcileJob>(services, new(GrantReconcileJob.Key, new("grants-trigger", "clouds"), grants));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.KeepStoredSchedules();
         return services;
     }
 }

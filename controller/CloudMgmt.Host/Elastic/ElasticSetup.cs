@@ -1,4 +1,5 @@
 using CloudMgmt.Grains.Usage;
+using CloudMgmt.Host.Clouds;
 using CloudMgmt.Policies.Elastic;
 using Quartz;
 
@@ -16,17 +17,10 @@ internal static class ElasticSetup
     }
 
     /// <summary>Runs the elastic pass every Elastic:Interval (default 1 minute); Elastic:Enabled=false turns it off.</summary>
-    public static void ScheduleElastic(this IQuartzBuilder quartz, IConfiguration configuration)
+    public static void ScheduleElastic(this IQuartzBuilder quartz, IServiceCollection services, IConfiguration configuration)
     {
-        if (!configuration.GetValue("Elastic:Enabled", true))
-        {
-            return;
-        }
-
-        var interval = configuration.GetValue("Elastic:Interval", TimeSpan.FromMinutes(1));
-        quartz.ScheduleJob<ElasticJob>(
-            t => t.WithIdentity("elastic-trigger", "elastic").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
-            j => j.WithIdentity(ElasticJob.Key));
+        TimeSpan? interval = configuration.GetValue("Elastic:Enabled", true) ? configuration.GetValue("Elastic:Interval", TimeSpan.FromMinutes(1)) : null;
+        quartz.ScheduleEvery<ElasticJob>(services, new(ElasticJob.Key, new("elastic-trigger", "elastic"), interval));
     }
 }
 

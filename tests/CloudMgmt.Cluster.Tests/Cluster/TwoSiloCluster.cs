@@ -12,6 +12,9 @@ public sealed class TwoSiloCluster : IAsyncLifetime
 
     public List<ClusterNode> Nodes { get; } = [];
 
+    /// <summary>When both nodes answered; the schedules settle within an interval or two after it.</summary>
+    public DateTimeOffset StartedAt { get; private set; }
+
     /// <summary>Both nodes start at once with the sandbox defaults on: each finds no cloud and registers them.</summary>
     public string[] Args { get; } = ClusterArgs.With(
         "--Reconcile:GrantInterval", "00:00:02", "--Reconcile:InventoryInterval", "00:00:02", "--Sandbox:RegisterDefaults", "true");
@@ -20,6 +23,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
     {
         Database = await PostgresServer.CreateDatabaseAsync();
         Nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ClusterNode.StartAsync(Database.ConnectionString, ClusterId, Args))));
+        StartedAt = DateTimeOffset.UtcNow;
     }
 
     public async Task DisposeAsync()

@@ -16,24 +16,48 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
     private static readonly TimeSpan Interval = TwoSiloCluster.ReconcileInterval;
 
     [Fact]
-    public async Task ReconcileJobs_TwoSilos_EachFiresOncePerIntervalForTheCluster()
+    public async Task ReconcileJobs_NodesJoining_KeepTheClusterSchedule_UnlessTheirConfigurationChangesIt()
     {
-        var from = DateTimeOffset.UtcNow;
-        foreach (var job in new[] { "grants", "inventory" })
+        // Two nodes that start at the same moment may both fire a job within the first interval (each
+        // declares the trigger before either has fired it), so the window opens two intervals after
+        // start-up, and the node that joins does so inside it.
+        var from = cluster.StartedAt + Interval * 2;
+        if (from > DateTimeOffset.UtcNow)
         {
-            var fired = await WaitForFiringsAsync(job, from, count: 6);
+            await Task.Delay(from - DateTimeOffset.UtcNow);
+        }
 
-            // Both schedulers run against the store, yet consecutive firings are an interval apart (a
-            // second node firing the same interval would show as a gap near zero), and over the window
-            // there are as many firings as intervals, not twice as many.
-            var described = string.Join("\n", fired.Select(f => $"{f.Time:HH:mm:ss.fff} {f.Instance}"));
-            var gaps = fired.Zip(fired.Skip(1), (a, b) => b.Time - a.Time).ToList();
-            Assert.True(gaps.All(gap => gap > Interval * 0.5 && gap < Interval * 2.5), $"{job} fired at:\n{described}");
-            var window = fired[^1].Time - fired[0].Time;
-            Assert.InRange(fired.Count - 1, (int)(window / Interval) - 1, (int)(window / Interval) + 1);
+        var startBefore = await TriggerAsync("start_time", "qrtz_triggers", "grants-trigger");
+        var intervalBefore = await TriggerAsync("repeat_interval", "qrtz_simple_triggers", "grants-trigger");
+
+        // A node that joins declares the same triggers again: the stored ones carry on untouched.
+        await using (await ClusterNode.StartAsync(cluster.Database.ConnectionString, TwoSiloCluster.ClusterId, cluster.Args))
+        {
+            Assert.Equal(startBefore, await TriggerAsync("start_time", "qrtz_triggers", "grants-trigger"));
+            foreach (var job in new[] { "grants", "inventory" })
+            {
+                var fired = await WaitForFiringsAsync(job, from, count: 6);
+
+                // Three schedulers run against the store, yet consecutive firings are an interval apart
+                // (a second node firing the same interval would show as a gap near zero), and over the
+                // window there are as many firings as intervals, not more.
+                var described = string.Join("\n", fired.Select(f => $"{f.Time:HH:mm:ss.fff} {f.Instance} {f.Trigger}"));
+                var gaps = fired.Zip(fired.Skip(1), (a, b) => b.Time - a.Time).ToList();
+                Assert.True(gaps.All(gap => gap > Interval * 0.5 && gap < Interval * 2.5), $"{job} fired at:\n{described}");
+                var window = fired[^1].Time - fired[0].Time;
+                Assert.InRange(fired.Count - 1, (int)(window / Interval) - 1, (int)(window / Interval) + 1);
+            }
         }
 
         Assert.True(await cluster.Database.ScalarAsync<long>("SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state") >= 2);
+
+        // A node configured otherwise changes the cluster's schedule: another interval, a job turned off.
+        var changed = cluster.Args.Concat(["--Reconcile:GrantInterval", "00:00:03", "--Elastic:Enabled", "false"]).ToArray();
+        await using (await ClusterNode.StartAsync(cluster.Database.ConnectionString, TwoSiloCluster.ClusterId, changed))
+        {
+            Assert.Equal(intervalBefore * 3 / 2, await TriggerAsync("repeat_interval", "qrtz_simple_triggers", "grants-trigger"));
+            Assert.Equal(0, await cluster.Database.ScalarAsync<long>("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'elastic-trigger'"));
+        }
     }
 
     [Fact]
@@ -87,13 +111,13 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
         }
     }
 
-    private async Task<List<(DateTimeOffset Time, string Instance)>> WaitForFiringsAsync(string job, DateTimeOffset from, int count)
+    private async Task<List<(DateTimeOffset Time, string Instance, string Trigger)>> WaitForFiringsAsync(string job, DateTimeOffset from, int count)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var rows = await cluster.Database.RowsAsync($"SELECT fired_time, instance_name FROM qrtz_execution_history WHERE job_name = '{job}' ORDER BY fired_time");
-            var fired = rows.Select(r => (Time: FromStore((long)r[0]), Instance: (string)r[1])).Where(f => f.Time >= from).ToList();
+            var rows = await cluster.Database.RowsAsync($"SELECT fired_time, instance_name, trigger_name FROM qrtz_execution_history WHERE job_name = '{job}' ORDER BY fired_time");
+            var fired = rows.Select(r => (Time: FromStore((long)r[0]), Instance: (string)r[1], Trigger: (string)r[2])).Where(f => f.Time >= from).ToList();
             if (fired.Count >= count)
             {
                 return fired;
@@ -103,6 +127,9 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
             await Task.Delay(TimeSpan.FromMilliseconds(500)); // the schedule runs in real processes on real time
         }
     }
+
+    private async Task<long> TriggerAsync(string column, string table, string trigger) =>
+        await cluster.Database.ScalarAsync<long>($"SELECT {column} FROM {table} WHERE trigger_name = '{trigger}'");
 
     /// <summary>Quartz.NET keeps times as UTC ticks in BIGINT columns.</summary>
     private static DateTimeOffset FromStore(long ticks) => new(ticks, TimeSpan.Zero);
