@@ -43,4 +43,5 @@ public sealed record AllocationView(
     IReadOnlyList<AllocationEvent> History,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    AllocationElasticView? Elastic = null);
+    AllocationElasticView? Elastic = null,
+    bool Replayed = false); // the answer to a retry (same Idempotency-Key and body), which changed nothing

@@ -46,7 +46,7 @@ public sealed partial class AllocationGrain(
             // A retry may follow a crash between our record and the tenant's index: index again
             // (idempotent) so that what the retry is told exists is also listed.
             await IndexAsync();
-            return View();
+            return View() with { Replayed = true };
         }
 
         var path = await GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key).ResolveTenantPath(request.Tenant);

@@ -24,7 +24,7 @@ internal static partial class AllocationEndpoints
     }
 
     private static async Task<IResult> Create(
-        CreateAllocationRequest body, IGrainFactory grains, ClaimsPrincipal user, [FromQuery] bool? dryRun,
+        CreateAllocationRequest body, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response, [FromQuery] bool? dryRun,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         var parsed = AllocationInput.Parse(body, user, idempotencyKey);
@@ -44,6 +44,11 @@ internal static partial class AllocationEndpoints
         var started = Stopwatch.GetTimestamp();
         var outcome = await grains.GetGrain<IAllocationGrain>(id).Submit(request);
         AdmissionMetrics.Record(outcome, Stopwatch.GetElapsedTime(started));
+        if (outcome.Value is { Replayed: true })
+        {
+            response.Headers["Idempotent-Replayed"] = "true"; // the same answer as the first time; nothing new was made
+        }
+
         return Problems.Of(outcome, a => Results.Created($"/api/v1/allocations/{a.Id}", Dto.Allocation(a)));
     }
 

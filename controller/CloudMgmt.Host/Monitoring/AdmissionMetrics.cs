@@ -4,7 +4,7 @@ using CloudMgmt.Grains.Allocations;
 
 namespace CloudMgmt.Host.Monitoring;
 
-/// <summary>Counts each submitted request's admission outcome and how long deciding it took.</summary>
+/// <summary>Counts each submitted request's admission outcome and how long deciding it took; a retried request counts once.</summary>
 internal static class AdmissionMetrics
 {
     public static void Record(Outcome<AllocationView> outcome, TimeSpan elapsed)
@@ -13,6 +13,7 @@ internal static class AdmissionMetrics
         {
             { Failure.Kind: FailureKind.QuotaExceeded } => "rejected",
             { Failure: not null } => null, // bad input or a conflicting retry: no admission was decided
+            { Value.Replayed: true } => null, // a retry is answered with the decision already counted
             { Value.Status: AllocationStatus.PendingApproval } => "pending_approval",
             { Value.Status: AllocationStatus.Rejected } => "rejected",
             _ => "admitted",

@@ -71,12 +71,18 @@ public sealed class AllocationApiTests : IDisposable
         await ApiCalls.SeedAsync(op);
         var body = new { tenant = "health", resources = new { vcpu = 4 } };
 
-        var first = await op.PostWithKey("/api/v1/allocations", body, "order-42").Expect(HttpStatusCode.Created);
-        var again = await op.PostWithKey("/api/v1/allocations", body, "order-42").Expect(HttpStatusCode.Created);
+        var firstResponse = await op.PostWithKey("/api/v1/allocations", body, "order-42");
+        var againResponse = await op.PostWithKey("/api/v1/allocations", body, "order-42");
+        var firstReplayed = firstResponse.Headers.Contains("Idempotent-Replayed");
+        var againReplayed = againResponse.Headers.TryGetValues("Idempotent-Replayed", out var values) ? values.ToList() : [];
+        var first = await Task.FromResult(firstResponse).Expect(HttpStatusCode.Created);
+        var again = await Task.FromResult(againResponse).Expect(HttpStatusCode.Created);
         await op.PostWithKey("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 5 } }, "order-42")
             .ExpectProblem(HttpStatusCode.Conflict);
 
         Assert.Equal(first.Str("id"), again.Str("id"));
+        Assert.False(firstReplayed);
+        Assert.Equal(["true"], againReplayed);
         Assert.Equal(4, (await op.GetAsync("/api/v1/pools/dept").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
     }
 

@@ -34,8 +34,9 @@ public sealed class MetricsTests : IDisposable
         var admittedBefore = (await ScrapeAsync()).Value("cloudmgmt_admissions_total", ("outcome", "admitted")) ?? 0;
         var rejectedBefore = (await ScrapeAsync()).Value("cloudmgmt_admissions_total", ("outcome", "rejected")) ?? 0;
         var placementsBefore = (await ScrapeAsync()).Value("cloudmgmt_placement_duration_seconds_count") ?? 0;
-        var allocation = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 8, memoryGiB = 16 }, constraints = new { architecture = "x86_64" } })
-            .Expect(HttpStatusCode.Created);
+        var request = new { tenant = "health", resources = new { vcpu = 8, memoryGiB = 16 }, constraints = new { architecture = "x86_64" } };
+        var allocation = await op.PostWithKey("/api/v1/allocations", request, "metrics-1").Expect(HttpStatusCode.Created);
+        await op.PostWithKey("/api/v1/allocations", request, "metrics-1").Expect(HttpStatusCode.Created); // a retry: counted once
         await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 1000 } }).ExpectProblem(HttpStatusCode.Conflict);
         await op.PostAsync("/api/v1/reconcile", null).Expect(HttpStatusCode.OK);
         await op.PostAsync("/api/v1/reconcile", null).Expect(HttpStatusCode.OK); // the second pass's inventory sees the grant the first made
