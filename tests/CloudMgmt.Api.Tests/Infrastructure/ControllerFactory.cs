@@ -17,8 +17,12 @@ public sealed class ControllerFactory : WebApplicationFactory<Program>
     public string DataDir => _data.Path;
 
     /// <summary>Extra configuration for one test class, applied on start.</summary>
-    /// <remarks>By default no sandbox clouds are registered: most tests are about quota alone.</remarks>
-    public Dictionary<string, string> Settings { get; } = new() { ["Sandbox:RegisterDefaults"] = "false" };
+    /// <remarks>
+    /// By default no sandbox clouds are registered (most tests are about quota alone) and the elastic
+    /// pass is off: its metrics are process-wide, and a pass in one of these hosts (scheduled at its
+    /// start) would reset the idle gauge an elastic test in another host is reading.
+    /// </remarks>
+    public Dictionary<string, string> Settings { get; } = new() { ["Sandbox:RegisterDefaults"] = "false", ["Elastic:Enabled"] = "false" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
