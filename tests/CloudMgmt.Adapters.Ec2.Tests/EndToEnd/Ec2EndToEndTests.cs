@@ -14,7 +14,7 @@ public sealed class Ec2EndToEndTests : IAsyncLifetime
     private const string CloudId = "burst-ec2";
 
     private readonly FakeEc2Fixture _ec2 = new();
-    private readonly ControllerHost _controller = new();
+    private readonly EmbeddedController _controller = new() { Settings = { ["Resilience:RetryDelay"] = "00:00:00.005" } };
     private HttpClient _op = null!;
 
     public async Task InitializeAsync()

@@ -14,7 +14,7 @@ public sealed class KubernetesCloudApiTests : IAsyncLifetime
 {
     private const string CloudId = "transport-k8s";
     private FakeCluster _cluster = null!;
-    private ControllerFactory _controller = null!;
+    private EmbeddedController _controller = null!;
     private KubectlClient _kubectl = null!;
     private HttpClient _op = null!;
 
@@ -22,7 +22,7 @@ public sealed class KubernetesCloudApiTests : IAsyncLifetime
     {
         _cluster = await FakeCluster.StartAsync();
         _kubectl = new KubectlClient(_cluster.Api);
-        _controller = new ControllerFactory();
+        _controller = new EmbeddedController { Settings = { ["Resilience:RetryDelay"] = "00:00:00.005" } };
         _op = _controller.Operator();
     }
 
@@ -37,22 +37,22 @@ public sealed class KubernetesCloudApiTests : IAsyncLifetime
     [Fact]
     public async Task Allocation_OnAKubernetesCloud_QuotaAppearsIsRepairedAfterDriftAndGoesOnRelease()
     {
-        await Expect(_op.PostAsJsonAsync("/api/v1/clouds", new
+        await HttpCalls.Expect(_op.PostAsJsonAsync("/api/v1/clouds", new
         {
             id = CloudId, kind = "kubernetes", region = "anhui", labels = new { securityLevel = "3", xinchuang = "false" },
             credentialsRef = _cluster.Kubeconfig.CredentialsRef, settings = new { context = Kubeconfig.Context },
         }), HttpStatusCode.Created);
-        var cloud = await Expect(_op.PostAsync($"/api/v1/clouds/{CloudId}/reconcile", null), HttpStatusCode.OK);
+        var cloud = await HttpCalls.Expect(_op.PostAsync($"/api/v1/clouds/{CloudId}/reconcile", null), HttpStatusCode.OK);
         Assert.True(cloud["health"]!["healthy"]!.GetValue<bool>(), cloud.ToJsonString());
         Assert.Equal(111, cloud["capacity"]!["vcpu"]!.GetValue<long>());
-        await Expect(_op.PostAsJsonAsync("/api/v1/pools", new { id = "province", quota = new { vcpu = 0 } }), HttpStatusCode.Created);
-        await Expect(_op.PostAsJsonAsync("/api/v1/pools", new { id = "transport", parent = "province", quota = new { vcpu = 64, memoryGiB = 256 } }), HttpStatusCode.Created);
-        await Expect(_op.PostAsJsonAsync("/api/v1/tenants", new { id = "transport-bureau", pool = "transport" }), HttpStatusCode.Created);
+        await HttpCalls.Expect(_op.PostAsJsonAsync("/api/v1/pools", new { id = "province", quota = new { vcpu = 0 } }), HttpStatusCode.Created);
+        await HttpCalls.Expect(_op.PostAsJsonAsync("/api/v1/pools", new { id = "transport", parent = "province", quota = new { vcpu = 64, memoryGiB = 256 } }), HttpStatusCode.Created);
+        await HttpCalls.Expect(_op.PostAsJsonAsync("/api/v1/tenants", new { id = "transport-bureau", pool = "transport" }), HttpStatusCode.Created);
 
-        var allocation = await Expect(_op.PostAsJsonAsync("/api/v1/allocations",
+        var allocation = await HttpCalls.Expect(_op.PostAsJsonAsync("/api/v1/allocations",
             new { tenant = "transport-bureau", resources = new { vcpu = 8, memoryGiB = 32 } }), HttpStatusCode.Created);
         var id = allocation["id"]!.GetValue<string>();
-        await Expect(_op.PostAsync("/api/v1/reconcile", null), HttpStatusCode.OK);
+        await HttpCalls.Expect(_op.PostAsync("/api/v1/reconcile", null), HttpStatusCode.OK);
 
         Assert.Equal("Ready", (await GetAllocationAsync(id))["status"]!.GetValue<string>());
         var ns = FakeCluster.NamespaceOf("transport-bureau");
@@ -66,26 +66,18 @@ public sealed class KubernetesCloudApiTests : IAsyncLifetime
         var path = $"/api/v1/namespaces/{ns}/resourcequotas/{quota["metadata"]!["name"]}";
         quota["spec"]!["hard"]!["requests.cpu"] = "2";
         (await _kubectl.ReplaceAsync(path, quota)).EnsureSuccessStatusCode();
-        await Expect(_op.PostAsync("/api/v1/reconcile", null), HttpStatusCode.OK);
+        await HttpCalls.Expect(_op.PostAsync("/api/v1/reconcile", null), HttpStatusCode.OK);
 
         Assert.Equal("8", (await _kubectl.GetAsync(path))["spec"]!["hard"]!["requests.cpu"]!.GetValue<string>());
         Assert.Contains((await GetAllocationAsync(id))["history"]!.AsArray(),
             e => e!["message"]!.GetValue<string>().Contains("repaired drift", StringComparison.Ordinal));
 
-        await Expect(_op.DeleteAsync($"/api/v1/allocations/{id}"), HttpStatusCode.OK);
-        await Expect(_op.PostAsync("/api/v1/reconcile", null), HttpStatusCode.OK);
+        await HttpCalls.Expect(_op.DeleteAsync($"/api/v1/allocations/{id}"), HttpStatusCode.OK);
+        await HttpCalls.Expect(_op.PostAsync("/api/v1/reconcile", null), HttpStatusCode.OK);
 
         Assert.Equal("Released", (await GetAllocationAsync(id))["status"]!.GetValue<string>());
         Assert.Null(_cluster.Api.Store.Find("resourcequotas", ns, quota["metadata"]!["name"]!.GetValue<string>()));
     }
 
-    private async Task<JsonNode> GetAllocationAsync(string id) => await Expect(_op.GetAsync($"/api/v1/allocations/{id}"), HttpStatusCode.OK);
-
-    private static async Task<JsonNode> Expect(Task<HttpResponseMessage> call, HttpStatusCode status)
-    {
-        using var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status} but got {(int)response.StatusCode}: {text}");
-        return string.IsNullOrEmpty(text) ? new JsonObject() : JsonNode.Parse(text)!;
-    }
+    private async Task<JsonNode> GetAllocationAsync(string id) => await HttpCalls.Expect(_op.GetAsync($"/api/v1/allocations/{id}"), HttpStatusCode.OK);
 }

@@ -46,7 +46,7 @@ public sealed class ClusterNode : IAsyncDisposable
     /// <summary>Starts a node and waits until /readyz says it is ready.</summary>
     public static async Task<ClusterNode> StartAsync(string connectionString, string clusterId, params string[] extraArgs)
     {
-        var (httpPort, siloPort, gatewayPort) = (FreePort(), FreePort(), FreePort());
+        var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var dataDir = Path.Combine(Path.GetTempPath(), "cloudmgmt-cluster-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -155,12 +155,5 @@ public sealed class ClusterNode : IAsyncDisposable
                 _log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CloudMgmt.Api.Tests.Infrastructure;
+namespace CloudMgmt.Testing;
 
-internal static class FreePort
+/// <summary>A loopback port nobody listens on now, for silo, gateway and HTTP ports of test controllers.</summary>
+public static class FreePort
 {
     public static int Next()
     {
