@@ -32,8 +32,8 @@ internal static class CloudSetup
         {
             q.UseCloudMgmtJobStore(configuration); // in memory, or clustered on PostgreSQL (Cluster:Mode)
             q.ScheduleElastic(services, configuration); // the elastic pass (Elastic:Interval)
-            q.ScheduleEvery<InventoryJob>(services, new(InventoryJob.Key, new("inventory-trigger", "clouds"), inventory));
-            q.ScheduleEvery<GrantReconcileJob>(services, new(GrantReconcileJob.Key, new("grants-trigger", "clouds"), grants));
+            q.ScheduleEvery<InventoryJob>(services, InventoryJob.Key, new("inventory-trigger", "clouds"), inventory);
+            q.ScheduleEvery<GrantReconcileJob>(services, GrantReconcileJob.Key, new("grants-trigger", "clouds"), grants);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.KeepStoredSchedules();

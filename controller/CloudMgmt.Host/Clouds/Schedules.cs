@@ -2,8 +2,8 @@ using Quartz;
 
 namespace CloudMgmt.Host.Clouds;
 
-/// <summary>One repeating job of the controller: which job, under which trigger, how often (null: turned off).</summary>
-internal sealed record JobSchedule(JobKey Job, TriggerKey Trigger, TimeSpan? Interval)
+/// <summary>One repeating job of the controller: which job (and its class), under which trigger, how often (null: turned off).</summary>
+internal sealed record JobSchedule(JobKey Job, JobType JobType, TriggerKey Trigger, TimeSpan? Interval)
 {
     public ITrigger BuildTrigger(TimeSpan interval) => TriggerBuilder.Create()
         .WithIdentity(Trigger).ForJob(Job).StartNow()
@@ -21,13 +21,15 @@ internal sealed record JobSchedule(JobKey Job, TriggerKey Trigger, TimeSpan? Int
 /// a fire that is just happening, it is due again at once, so a joining node fired every job a second
 /// time within the interval. A stored trigger is therefore left as it is (IgnoreDuplicates), and
 /// <see cref="ScheduleIntervalCheck"/> replaces one only when its interval differs from this node's
-/// configuration, which is an operator's change and worth the rare extra fire.
+/// configuration, which is an operator's change and worth the rare extra fire. The same goes for a
+/// stored job whose class is not the one this version runs (a job renamed in an upgrade).
 /// </remarks>
 internal static class Schedules
 {
-    public static void ScheduleEvery<TJob>(this IQuartzBuilder quartz, IServiceCollection services, JobSchedule schedule)
+    public static void ScheduleEvery<TJob>(this IQuartzBuilder quartz, IServiceCollection services, JobKey job, TriggerKey trigger, TimeSpan? every)
         where TJob : IJob
     {
+        var schedule = new JobSchedule(job, new JobType(typeof(TJob)), trigger, every);
         services.AddSingleton(schedule);
         if (schedule.Interval is not { } interval)
         {
@@ -47,7 +49,10 @@ internal static class Schedules
     }
 }
 
-/// <summary>At start, replaces a stored trigger whose interval is not the configured one, removes one whose job is turned off, and says so.</summary>
+/// <summary>
+/// At start, brings what the shared store holds in line with this node: a job of another class is
+/// replaced, a trigger of another interval replaced, one whose job is turned off removed; each is logged.
+/// </summary>
 internal sealed partial class ScheduleIntervalCheck(ISchedulerFactory factory, IEnumerable<JobSchedule> schedules, ILogger<ScheduleIntervalCheck> logger)
     : IHostedService
 {
@@ -56,6 +61,14 @@ internal sealed partial class ScheduleIntervalCheck(ISchedulerFactory factory, I
         var scheduler = await factory.GetScheduler(cancellationToken);
         foreach (var schedule in schedules)
         {
+            if (await scheduler.GetJobDetail(schedule.Job, cancellationToken) is { } job && job.JobType.FullName != schedule.JobType.FullName)
+            {
+                await scheduler.AddJob(job.GetJobBuilder().OfType(schedule.JobType).Build(), AddJobOptions.ReplacingAndStoringNonDurable, cancellationToken);
+                // A node that tried to run the unknown class meanwhile put the trigger in error; it can run now.
+                await scheduler.ResetTriggerFromErrorState(schedule.Trigger, cancellationToken);
+                LogJobClassChanged(schedule.Job.ToString(), job.JobType.FullName, schedule.JobType.FullName);
+            }
+
             if (await scheduler.GetTrigger(schedule.Trigger, cancellationToken) is not ISimpleTrigger stored || stored.RepeatInterval == schedule.Interval)
             {
                 continue;
@@ -78,6 +91,9 @@ internal sealed partial class ScheduleIntervalCheck(ISchedulerFactory factory, I
 
     [LoggerMessage(LogLevel.Information, "Schedule of {Job} changed from every {Was} to every {Now} (this node's configuration)")]
     private partial void LogIntervalChanged(string job, TimeSpan was, TimeSpan now);
+
+    [LoggerMessage(LogLevel.Information, "Job {Job} now runs {Now} (the store held {Was})")]
+    private partial void LogJobClassChanged(string job, string was, string now);
 
     [LoggerMessage(LogLevel.Information, "Schedule of {Job} (every {Was}) removed: the job is turned off in this node's configuration")]
     private partial void LogTurnedOff(string job, TimeSpan was);

@@ -20,7 +20,7 @@ internal static class ElasticSetup
     public static void ScheduleElastic(this IQuartzBuilder quartz, IServiceCollection services, IConfiguration configuration)
     {
         TimeSpan? interval = configuration.GetValue("Elastic:Enabled", true) ? configuration.GetValue("Elastic:Interval", TimeSpan.FromMinutes(1)) : null;
-        quartz.ScheduleEvery<ElasticJob>(services, new(ElasticJob.Key, new("elastic-trigger", "elastic"), interval));
+        quartz.ScheduleEvery<ElasticJob>(services, ElasticJob.Key, new("elastic-trigger", "elastic"), interval);
     }
 }
 

@@ -52,11 +52,17 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
         Assert.True(await cluster.Database.ScalarAsync<long>("SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state") >= 2);
 
         // A node configured otherwise changes the cluster's schedule: another interval, a job turned off.
+        // And a job stored under a class this version does not have (renamed in an upgrade) is stored again as this version's.
+        var jobClass = await cluster.Database.ScalarAsync<string>("SELECT job_class_name FROM qrtz_job_details WHERE job_name = 'inventory'");
+        await cluster.Database.ScalarAsync<int>("UPDATE qrtz_job_details SET job_class_name = 'CloudMgmt.Host.Clouds.RenamedInventoryJob, cloudmgmt' WHERE job_name = 'inventory' RETURNING 1");
         var changed = cluster.Args.Concat(["--Reconcile:GrantInterval", "00:00:03", "--Elastic:Enabled", "false"]).ToArray();
         await using (await ClusterNode.StartAsync(cluster.Database.ConnectionString, TwoSiloCluster.ClusterId, changed))
         {
             Assert.Equal(intervalBefore * 3 / 2, await TriggerAsync("repeat_interval", "qrtz_simple_triggers", "grants-trigger"));
             Assert.Equal(0, await cluster.Database.ScalarAsync<long>("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'elastic-trigger'"));
+            Assert.Equal(jobClass, await cluster.Database.ScalarAsync<string>("SELECT job_class_name FROM qrtz_job_details WHERE job_name = 'inventory'"));
+            var firedAfter = DateTimeOffset.UtcNow;
+            Assert.NotEmpty(await WaitForFiringsAsync("inventory", firedAfter, count: 1)); // and it runs again
         }
     }
 
