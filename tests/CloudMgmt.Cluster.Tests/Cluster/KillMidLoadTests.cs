@@ -37,7 +37,7 @@ public sealed class KillMidLoadTests : IAsyncLifetime
     [Fact]
     public async Task ThreeSilos_OneKilledMidLoad_EveryAcceptedAllocationExistsOnceAndNoPoolIsOverItsLimit()
     {
-        _nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ClusterNode.StartAsync(_db.ConnectionString, ClusterId, ClusterArgs.Common))));
+        _nodes.AddRange(await ClusterNode.StartManyAsync(3, _db.ConnectionString, ClusterId, ClusterArgs.Common));
         var active = await _db.RowsAsync($"SELECT Port FROM OrleansMembershipTable WHERE DeploymentId = '{ClusterId}' AND Status = 3");
         Assert.Equal(_nodes.Select(n => n.SiloPort).Order(), active.Select(r => (int)r[0]).Order());
 

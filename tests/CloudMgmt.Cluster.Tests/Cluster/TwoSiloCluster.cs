@@ -22,7 +22,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await PostgresServer.CreateDatabaseAsync();
-        Nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ClusterNode.StartAsync(Database.ConnectionString, ClusterId, Args))));
+        Nodes.AddRange(await ClusterNode.StartManyAsync(2, Database.ConnectionString, ClusterId, Args));
         StartedAt = DateTimeOffset.UtcNow;
     }
 

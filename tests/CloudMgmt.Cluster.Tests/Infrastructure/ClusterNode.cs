@@ -67,8 +67,36 @@ public sealed class ClusterNode : IAsyncDisposable
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
-        await node.WaitReadyAsync();
+        try
+        {
+            await node.WaitReadyAsync();
+        }
+        catch
+        {
+            await node.DisposeAsync(); // a node that never became ready must not outlive the test, holding its ports
+            throw;
+        }
+
         return node;
+    }
+
+    /// <summary>Starts <paramref name="count"/> nodes at once; if any fails, the others are stopped before the failure is thrown.</summary>
+    public static async Task<List<ClusterNode>> StartManyAsync(int count, string connectionString, string clusterId, params string[] extraArgs)
+    {
+        var starts = Enumerable.Range(0, count).Select(_ => StartAsync(connectionString, clusterId, extraArgs)).ToList();
+        try
+        {
+            return [.. await Task.WhenAll(starts)];
+        }
+        catch
+        {
+            foreach (var started in starts.Where(s => s.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     public HttpClient Operator() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 32 })
