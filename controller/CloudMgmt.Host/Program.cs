@@ -28,6 +28,7 @@ builder.Services.AddCloudMgmtAuth();
 builder.Services.AddCloudMgmtApi();
 builder.Services.AddCloudManagement(builder.Configuration);
 builder.Services.AddHostedService<StartupRecovery>();
+builder.Services.AddShutdownDrain(); // last: its Stopping step runs first
 
 var app = builder.Build();
 app.UseCloudMgmtApi();

@@ -54,8 +54,13 @@ internal static class ApiSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/metrics"), branch => branch.UseResponseCompression());
         app.MapMetrics("/metrics"); // Prometheus text format; unauthenticated, as scrapers expect
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
-        app.MapGet("/readyz", async (StartupState startup, ClusterReadiness cluster, IGrainFactory grains) =>
+        app.MapGet("/readyz", async (StartupState startup, ClusterReadiness cluster, ShutdownDrain drain, IGrainFactory grains) =>
         {
+            if (drain.IsDraining)
+            {
+                return Results.Problem("this node is shutting down", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             if (!startup.IsReady)
             {
                 return Results.Problem("start-up recovery has not finished", statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -22,6 +22,7 @@ internal sealed record ClusterSettings(
     IPAddress? AdvertisedIP,
     bool MigrateOnStart,
     TimeSpan ShutdownTimeout,
+    TimeSpan DrainDelay,
     IReadOnlyList<string> Errors)
 {
     public static ClusterSettings From(IConfiguration configuration)
@@ -52,8 +53,14 @@ internal sealed record ClusterSettings(
             errors.Add("Cluster:ShutdownTimeout must be positive");
         }
 
+        var drain = configuration.GetValue("Cluster:DrainDelay", TimeSpan.Zero);
+        if (drain < TimeSpan.Zero || (mode == ClusterMode.Postgres && drain >= shutdown))
+        {
+            errors.Add($"Cluster:DrainDelay must be at least zero and, in clustered mode, less than Cluster:ShutdownTimeout ({shutdown}), which it counts against");
+        }
+
         return new ClusterSettings(mode, connection, configuration["Cluster:ClusterId"] ?? "cloudmgmt", configuration["Cluster:ServiceId"] ?? "cloudmgmt",
-            advertised, configuration.GetValue("Cluster:MigrateOnStart", true), shutdown, errors);
+            advertised, configuration.GetValue("Cluster:MigrateOnStart", true), shutdown, drain, errors);
     }
 
     /// <summary>

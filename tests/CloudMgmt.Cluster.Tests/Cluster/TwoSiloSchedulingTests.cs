@@ -91,16 +91,29 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
     [Fact]
     public async Task Sigterm_ASiloThatJoined_LeavesTheClusterAndTheOthersKeepServing()
     {
-        await using var joining = await ClusterNode.StartAsync(cluster.Database.ConnectionString, TwoSiloCluster.ClusterId, cluster.Args);
+        var drainDelay = TimeSpan.FromSeconds(2);
+        await using var joining = await ClusterNode.StartAsync(cluster.Database.ConnectionString, TwoSiloCluster.ClusterId,
+            [.. cluster.Args, "--Cluster:DrainDelay", "00:00:02"]);
         using (var viaJoined = joining.Operator())
         {
             await viaJoined.Post("/api/v1/pools", new { id = "joined", quota = new { vcpu = 10 } }).Expect(HttpStatusCode.Created);
         }
 
+        // While it drains, the node still answers, and says it is not ready; then it goes.
+        using var stopWatching = new CancellationTokenSource();
+        var readiness = WatchReadinessAsync(joining.BaseAddress, stopWatching.Token);
+        await Task.Delay(200); // the watch has seen the node ready
         var stopwatch = Stopwatch.StartNew();
         await joining.TerminateAsync(TimeSpan.FromSeconds(40));
+        await stopWatching.CancelAsync();
+        var seen = await readiness;
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"shutdown took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed >= drainDelay, $"shutdown took {stopwatch.Elapsed}, less than the drain");
+        var draining = seen.SkipWhile(r => r.Status == 200).ToList();
+        Assert.True(seen[0].Status == 200 && draining.Count > 0 && draining.All(r => r.Status == 503 && r.Body.Contains("shutting down", StringComparison.Ordinal)),
+            "readiness while stopping:\n" + string.Join("\n", seen.Select(r => $"{r.Status} {r.Body}").Distinct()));
+        Assert.True(draining[^1].At - draining[0].At > drainDelay * 0.5, "503 for only " + (draining[^1].At - draining[0].At));
         // A graceful stop declares the silo Dead (6) by itself: the only "vote" on its row is its own
         // ("address:port@generation,time"), nobody had to suspect it and vote it out.
         var row = (await cluster.Database.RowsAsync(
@@ -132,6 +145,32 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(40), $"only {fired.Count} firings of {job} since {from:O}");
             await Task.Delay(TimeSpan.FromMilliseconds(500)); // the schedule runs in real processes on real time
         }
+    }
+
+    /// <summary>Polls /readyz every 20 ms until cancelled or the node stops answering.</summary>
+    private static async Task<List<(int Status, string Body, DateTimeOffset At)>> WatchReadinessAsync(Uri node, CancellationToken stop)
+    {
+        using var client = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(2) };
+        var seen = new List<(int, string, DateTimeOffset)>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/readyz", stop);
+                seen.Add(((int)response.StatusCode, await response.Content.ReadAsStringAsync(stop), DateTimeOffset.UtcNow));
+                await Task.Delay(20, stop); // polling a real process as it stops
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                break; // the node no longer answers
+            }
+        }
+
+        return seen;
     }
 
     private async Task<long> TriggerAsync(string column, string table, string trigger) =>

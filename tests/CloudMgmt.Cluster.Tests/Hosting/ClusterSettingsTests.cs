@@ -55,4 +55,18 @@ public sealed class ClusterSettingsTests : IDisposable
         Assert.Empty(settings.Validate(config, _dataDir));
         Assert.Equal("Host=db;Database=cloudmgmt", settings.ConnectionString);
     }
+
+    [Theory]
+    [InlineData("-00:00:01", "00:00:25", true)]
+    [InlineData("00:00:25", "00:00:25", true)] // the drain counts against the shutdown timeout
+    [InlineData("00:00:05", "00:00:25", false)]
+    public void Validate_DrainDelay_IsNonNegativeAndBelowTheShutdownTimeout(string drain, string shutdown, bool refused)
+    {
+        File.WriteAllText(_dataDir.AdminTokenFile, "token");
+        var config = Config(("Cluster:Mode", "postgres"), ("Cluster:ConnectionString", "Host=db"), ("Cluster:DrainDelay", drain), ("Cluster:ShutdownTimeout", shutdown));
+
+        var errors = ClusterSettings.From(config).Validate(config, _dataDir);
+
+        Assert.Equal(refused, errors.Any(e => e.Contains("Cluster:DrainDelay", StringComparison.Ordinal)));
+    }
 }

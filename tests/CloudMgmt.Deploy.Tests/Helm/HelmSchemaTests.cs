@@ -31,6 +31,15 @@ public sealed class HelmSchemaTests(DeployTools tools)
         Assert.Contains("shutdownTimeoutSeconds must be less than terminationGracePeriodSeconds", result.StandardError);
     }
 
+    [Fact]
+    public async Task Template_DrainDelayNotBelowShutdownTimeout_Fails()
+    {
+        var result = await Chart.Template(tools, "--set", "cluster.drainDelaySeconds=45", "--set", "cluster.shutdownTimeoutSeconds=45");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("drainDelaySeconds must be less than cluster.shutdownTimeoutSeconds", result.StandardError);
+    }
+
     [Theory]
     [InlineData("values.yaml")]
     [InlineData("values-production.yaml")]

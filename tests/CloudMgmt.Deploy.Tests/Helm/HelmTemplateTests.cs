@@ -89,6 +89,7 @@ public sealed class HelmTemplateTests(DeployTools tools)
     [InlineData("Cluster__ServiceId", "cloudmgmt")]
     [InlineData("Cluster__MigrateOnStart", "true")]
     [InlineData("Cluster__ShutdownTimeout", "00:00:45")]
+    [InlineData("Cluster__DrainDelay", "00:00:05")]
     [InlineData("Cluster__KubernetesHosting", "true")]
     [InlineData("Orleans__SiloPort", "11111")]
     [InlineData("Orleans__GatewayPort", "30000")]

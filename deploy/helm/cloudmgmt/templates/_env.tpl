@@ -48,6 +48,8 @@ Everything secret comes from a Secret by reference (secretKeyRef); no secret val
   value: "true"
 - name: Cluster__ShutdownTimeout
   value: {{ include "cloudmgmt.timespan" .Values.cluster.shutdownTimeoutSeconds | quote }}
+- name: Cluster__DrainDelay
+  value: {{ include "cloudmgmt.timespan" .Values.cluster.drainDelaySeconds | quote }}
 - name: Orleans__SiloPort
   value: {{ .Values.ports.silo | quote }}
 - name: Orleans__GatewayPort
