@@ -56,20 +56,9 @@ internal static class ApiSetup
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
         app.MapGet("/readyz", async (StartupState startup, ClusterReadiness cluster, ShutdownDrain drain, IGrainFactory grains) =>
         {
-            if (drain.IsDraining)
+            if (Readiness.WhyNotReady(drain.IsDraining, startup.IsReady, cluster.LocalStatus) is { } why)
             {
-                return Results.Problem("this node is shutting down", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            if (!startup.IsReady)
-            {
-                return Results.Problem("start-up recovery has not finished", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            // A silo that is joining, shutting down or declared dead must not get traffic.
-            if (!cluster.IsActive)
-            {
-                return Results.Problem($"this silo is {cluster.LocalStatus} in the cluster, not Active", statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Results.Problem(why, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).ListPools();

@@ -18,6 +18,4 @@ internal sealed class ClusterReadiness(IServiceProvider services)
             return membership is null || local is null ? SiloStatus.None : membership.CurrentSnapshot.GetSiloStatus(local.SiloAddress);
         }
     }
-
-    public bool IsActive => LocalStatus == SiloStatus.Active;
 }
