@@ -101,8 +101,9 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
 
         // While it drains, the node still answers, and says it is not ready; then it goes.
         using var stopWatching = new CancellationTokenSource();
-        var readiness = WatchReadinessAsync(joining.BaseAddress, stopWatching.Token);
-        await Task.Delay(200); // the watch has seen the node ready
+        var seenReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readiness = WatchReadinessAsync(joining.BaseAddress, seenReady, stopWatching.Token);
+        await seenReady.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var stopwatch = Stopwatch.StartNew();
         await joining.TerminateAsync(TimeSpan.FromSeconds(40));
         await stopWatching.CancelAsync();
@@ -147,8 +148,8 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
         }
     }
 
-    /// <summary>Polls /readyz every 20 ms until cancelled or the node stops answering.</summary>
-    private static async Task<List<(int Status, string Body, DateTimeOffset At)>> WatchReadinessAsync(Uri node, CancellationToken stop)
+    /// <summary>Polls /readyz every 20 ms until cancelled or the node stops answering; <paramref name="seenReady"/> completes at the first 200.</summary>
+    private static async Task<List<(int Status, string Body, DateTimeOffset At)>> WatchReadinessAsync(Uri node, TaskCompletionSource seenReady, CancellationToken stop)
     {
         using var client = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(2) };
         var seen = new List<(int, string, DateTimeOffset)>();
@@ -158,6 +159,11 @@ public sealed class TwoSiloSchedulingTests(TwoSiloCluster cluster) : IClassFixtu
             {
                 using var response = await client.GetAsync("/readyz", stop);
                 seen.Add(((int)response.StatusCode, await response.Content.ReadAsStringAsync(stop), DateTimeOffset.UtcNow));
+                if (response.IsSuccessStatusCode)
+                {
+                    seenReady.TrySetResult();
+                }
+
                 await Task.Delay(20, stop); // polling a real process as it stops
             }
             catch (OperationCanceledException)
