@@ -5,10 +5,11 @@ namespace CloudMgmt.Host.Clouds;
 /// <summary>One repeating job of the controller: which job (and its class), under which trigger, how often (null: turned off).</summary>
 internal sealed record JobSchedule(JobKey Job, JobType JobType, TriggerKey Trigger, TimeSpan? Interval)
 {
-    public ITrigger BuildTrigger(TimeSpan interval) => TriggerBuilder.Create()
-        .WithIdentity(Trigger).ForJob(Job).StartNow()
-        .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
-        .Build();
+    /// <summary>The schedule every trigger of the controller has: from now, every <paramref name="interval"/>, for ever.</summary>
+    public static IScheduleBuilder Every(TimeSpan interval) => SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever();
+
+    public ITrigger BuildTrigger(TimeSpan interval) =>
+        TriggerBuilder.Create().WithIdentity(Trigger).ForJob(Job).StartNow().WithSchedule(Every(interval)).Build();
 }
 
 /// <summary>
@@ -37,7 +38,7 @@ internal static class Schedules
         }
 
         quartz.ScheduleJob<TJob>(
-            t => t.WithIdentity(schedule.Trigger).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            t => t.WithIdentity(schedule.Trigger).StartNow().WithSchedule(JobSchedule.Every(interval)),
             j => j.WithIdentity(schedule.Job));
     }
 

@@ -1,12 +1,6 @@
 namespace CloudMgmt.Host.Hosting;
 
-/// <summary>
-/// The first thing a stopping node does: /readyz answers 503 while the node goes on serving for
-/// Cluster:DrainDelay, so that a load balancer (a Kubernetes Service) stops sending it requests
-/// before its HTTP server closes and its silo leaves. Without it the server stops first, and
-/// requests still routed here meanwhile are refused. Registered last, so that its Stopping step
-/// runs before any other service's.
-/// </summary>
+/// <summary>Registers <see cref="ShutdownDrain"/> with Cluster:DrainDelay; call it last, so that its Stopping step runs before any other service's.</summary>
 internal static class ShutdownDrainSetup
 {
     public static IServiceCollection AddShutdownDrain(this IServiceCollection services)
@@ -17,6 +11,12 @@ internal static class ShutdownDrainSetup
     }
 }
 
+/// <summary>
+/// The first thing a stopping node does: /readyz answers 503 while the node goes on serving for
+/// Cluster:DrainDelay, so that a load balancer (a Kubernetes Service) stops sending it requests
+/// before its HTTP server closes and its silo leaves. Without it the server stops first, and
+/// requests still routed here meanwhile are refused.
+/// </summary>
 internal sealed partial class ShutdownDrain(TimeSpan delay, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
 {
     private volatile bool _draining;

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Collections.Concurrent;
 using CloudMgmt.Api.Tests.Infrastructure;
+using CloudMgmt.Host.Elastic;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace CloudMgmt.Api.Tests.Elastic;
 
@@ -20,16 +24,45 @@ public sealed class ScheduleApiTests : IDisposable
         var id = await _h.ReadyAllocationAsync(8, 32, usage: 0.9);
 
         await _h.MinutesAsync(6, runPass: false); // usage samples only; the scheduled pass does the rest
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var vcpu = 8L;
-        while (vcpu == 8 && DateTime.UtcNow < deadline)
+        // Barrier: a scheduled elastic pass that starts from now on sees every sample above.
+        var nextPass = new NextRunOf(ElasticJob.Key);
+        var scheduler = await _h.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        scheduler.ListenerManager.AddJobListener(nextPass);
+        await nextPass.Finished.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var allocation = await _h.GetAsync(id);
+        Assert.True(allocation.Long("resources.vcpu") == 10, $"expected the scheduled pass to grow vcpu 8 -> 10. Allocation: {allocation}");
+    }
+
+    /// <summary>Completes when a run of the job that started after this listener was added has finished.</summary>
+    private sealed class NextRunOf(JobKey job) : IJobListener
+    {
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentDictionary<string, bool> _started = new();
+
+        public Task Finished => _finished.Task;
+
+        public string Name => "next-run-of-" + job;
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
         {
-            vcpu = (await _h.GetAsync(id)).Long("resources.vcpu");
-            await Task.Delay(100); // polling a real scheduler, with a deadline
+            if (context.JobDetail.Key.Equals(job))
+            {
+                _started[context.FireInstanceId] = true;
+            }
+
+            return ValueTask.CompletedTask;
         }
 
-        // On a miss, say what the allocation went through: the scheduled pass runs on real time.
-        Assert.True(vcpu == 10, $"expected the scheduled pass to grow vcpu 8 -> 10 within 20 s; it is {vcpu}. Allocation: {await _h.GetAsync(id)}");
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (_started.ContainsKey(context.FireInstanceId))
+            {
+                _finished.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Fact]
