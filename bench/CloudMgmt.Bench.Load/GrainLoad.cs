@@ -23,10 +23,18 @@ internal static class GrainLoad
             await catalog.CreateTenant(new TenantSpec(BenchTree.TenantOf(leaf), leaf, null));
         }
 
+        using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
+        var sampled = 0L;
         var rounds = new List<Round>();
         for (var round = 0; round <= options.Rounds; round++)
         {
             var prefix = $"r{round}-";
+            if (round == 1)
+            {
+                sampler?.Start(); // after the warm-up round
+            }
+
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var result = await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
             {
                 var tenant = BenchTree.TenantOf(leaves[i % leaves.Count]);
@@ -34,14 +42,18 @@ internal static class GrainLoad
                     .Submit(new AllocationRequest(tenant, BenchTree.Request, null, 0, "h"));
                 return outcome.Succeeded;
             });
+            var perRequest = (GC.GetTotalAllocatedBytes() - allocatedBefore) / options.Requests;
             if (round > 0)
             {
                 rounds.Add(result); // round 0 warms up the JIT, the grains and the database
+                sampled += options.Requests;
             }
 
-            Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s");
+            Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s, {perRequest:N0} bytes allocated per admission");
         }
 
+        sampler?.Stop();
+        sampler?.Print(sampled, 40);
         return rounds;
     }
 

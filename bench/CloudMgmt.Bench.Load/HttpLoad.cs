@@ -46,6 +46,11 @@ internal static class HttpLoad
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
             await WaitReadyAsync(client);
             var leaves = await SeedAsync(client, options.Guaranteed);
+            if (options.Generator == "wrk")
+            {
+                return await WrkRounds.RunAsync(options, client.BaseAddress, Token, leaves.Select(BenchTree.TenantOf).ToList());
+            }
+
             var rounds = new List<Round>();
             for (var round = 0; round <= options.Rounds; round++)
             {

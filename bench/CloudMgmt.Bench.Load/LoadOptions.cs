@@ -1,8 +1,15 @@
 namespace CloudMgmt.Bench.Load;
 
 /// <summary>Command-line options of the harness.</summary>
-internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Concurrency, bool Guaranteed, string? Controller, bool WithSandbox)
+internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Concurrency, bool Guaranteed, string? Controller, bool WithSandbox,
+    string Generator)
 {
+    /// <summary>Length of one round when the generator runs for a time rather than a count (wrk).</summary>
+    public int Seconds { get; init; } = 10;
+
+    /// <summary>grains: sample the runtime's allocation events and print the types that take the bytes.</summary>
+    public bool AllocationProfile { get; init; }
+
     public const string Help = """
         Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http|floor|reconcile|scrape> [options]
 
@@ -21,6 +28,11 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
                                  default: everything is lendable, so every admission climbs to the province
           --with-sandbox         http: keep the controller's two default sandbox clouds, so every admission is also
                                  placed and held on a cloud (default: no cloud, admission only, as in grains mode)
+          --generator <name>     http: who sends the requests: "dotnet" (default; an HttpClient in this process, timing
+                                 each request) or "wrk" (Debian's wrk, a C load generator with one thread, which
+                                 leaves more of the 2 cores to the controller; each round runs --seconds)
+          --seconds <n>          http --generator wrk: length of each round (default 10)
+          --allocations          grains: sample where the allocated bytes go (the runtime's allocation events, by type)
           --controller <dll>     path of cloudmgmt.dll for http (default: the Release build in controller/CloudMgmt.Host)
 
         The tree: province > 4 cities > 4 counties each > 4 departments each > 4 teams each (5 levels, 341 pools),
@@ -29,7 +41,8 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
 
     public static LoadOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape" or "floor") || args.Contains("--help"))
+        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape" or "floor") || args.Contains("--help")
+            || args.SkipWhile(a => a != "--generator").Skip(1).FirstOrDefault() is { } g && g is not ("dotnet" or "wrk"))
         {
             return null;
         }
@@ -37,6 +50,10 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new LoadOptions(args[0], Int("--requests", 20_000), Int("--rounds", 5), Int("--concurrency", 256),
-            args.Contains("--guaranteed"), Value("--controller"), args.Contains("--with-sandbox"));
+            args.Contains("--guaranteed"), Value("--controller"), args.Contains("--with-sandbox"), Value("--generator") ?? "dotnet")
+        {
+            Seconds = Int("--seconds", 10),
+            AllocationProfile = args.Contains("--allocations"),
+        };
     }
 }

@@ -1,14 +1,15 @@
 namespace CloudMgmt.Bench.Load;
 
-/// <summary>One measured round: how many admissions, how long, and each request's latency.</summary>
-internal sealed record Round(int Requests, int Failed, TimeSpan Elapsed, double[] LatenciesMs)
+/// <summary>One measured round: how many admissions, how long, and the latency percentiles (ms).</summary>
+internal sealed record Round(int Requests, int Failed, TimeSpan Elapsed, double P50, double P90, double P99)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 
-    public double Percentile(double p)
+    public static Round FromLatencies(int requests, int failed, TimeSpan elapsed, double[] latenciesMs)
     {
-        var sorted = LatenciesMs.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        var sorted = latenciesMs.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new Round(requests, failed, elapsed, Percentile(0.5), Percentile(0.9), Percentile(0.99));
     }
 }
 
@@ -18,15 +19,16 @@ internal static class Report
     {
         foreach (var (round, i) in rounds.Select((r, i) => (r, i + 1)))
         {
-            Console.WriteLine($"round {i}: {round.PerSecond,10:F0}/s  p50 {round.Percentile(0.5),7:F2} ms  p90 {round.Percentile(0.9),7:F2} ms  " +
-                $"p99 {round.Percentile(0.99),7:F2} ms  failed {round.Failed}");
+            Console.WriteLine($"round {i}: {round.PerSecond,10:F0}/s  p50 {round.P50,7:F2} ms  p90 {round.P90,7:F2} ms  " +
+                $"p99 {round.P99,7:F2} ms  failed {round.Failed}");
         }
 
         var median = rounds.OrderBy(r => r.PerSecond).ElementAt(rounds.Count / 2);
         double Med(Func<Round, double> f) => rounds.Select(f).Order().ElementAt(rounds.Count / 2);
-        Console.WriteLine($"MEDIAN {options.Mode} ({(options.Guaranteed ? "guaranteed" : "lendable")}, concurrency {options.Concurrency}): " +
-            $"{median.PerSecond:F0} admissions/s; p50 {Med(r => r.Percentile(0.5)):F2} ms, p90 {Med(r => r.Percentile(0.9)):F2} ms, " +
-            $"p99 {Med(r => r.Percentile(0.99)):F2} ms");
+        var generator = options.Mode == "http" ? $", generator {options.Generator}" : "";
+        Console.WriteLine($"MEDIAN {options.Mode} ({(options.Guaranteed ? "guaranteed" : "lendable")}, concurrency {options.Concurrency}{generator}): " +
+            $"{median.PerSecond:F0} admissions/s; p50 {Med(r => r.P50):F2} ms, p90 {Med(r => r.P90):F2} ms, " +
+            $"p99 {Med(r => r.P99):F2} ms");
     }
 
     /// <summary>Runs <paramref name="count"/> calls with a fixed number in flight, timing each.</summary>
@@ -51,6 +53,6 @@ internal static class Report
             }
         });
         await Task.WhenAll(workers);
-        return new Round(count, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), latencies);
+        return Round.FromLatencies(count, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started), latencies);
     }
 }

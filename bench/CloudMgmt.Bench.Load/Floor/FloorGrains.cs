@@ -11,7 +11,7 @@ public interface IFloorBareGrain : IGrainWithStringKey
 /// <summary>A request grain with state: the shape of an allocation grain with none of its logic.</summary>
 public interface IFloorRequestGrain : IGrainWithStringKey
 {
-    Task<bool> Submit(int hops, bool write);
+    Task<bool> Submit(int hops, bool write, bool deactivate);
 }
 
 /// <summary>Stands for a pool: reentrant, one of 64, keeps a counter.</summary>
@@ -34,7 +34,7 @@ internal sealed class FloorBareGrain : Grain, IFloorBareGrain
 
 internal sealed class FloorRequestGrain([PersistentState("floor")] IPersistentState<FloorState> state) : Grain, IFloorRequestGrain
 {
-    public async Task<bool> Submit(int hops, bool write)
+    public async Task<bool> Submit(int hops, bool write, bool deactivate)
     {
         var key = this.GetPrimaryKeyString();
         for (var i = 0; i < hops; i++)
@@ -46,6 +46,11 @@ internal sealed class FloorRequestGrain([PersistentState("floor")] IPersistentSt
         {
             (state.State.Tenant, state.State.Amount) = (key, 1);
             await state.WriteStateAsync();
+        }
+
+        if (deactivate)
+        {
+            DeactivateOnIdle(); // as an allocation does once nothing is left for the reconciler
         }
 
         return true;

@@ -7,12 +7,13 @@ namespace CloudMgmt.Bench.Load.Floor;
 /// </summary>
 internal static class FloorLoad
 {
-    private static readonly (string Name, int Hops, bool Write, bool Stateless)[] Variants =
+    private static readonly (string Name, int Hops, bool Write, bool Stateless, bool Deactivate)[] Variants =
     [
-        ("new stateless grain per request", 0, false, true),
-        ("new stateful grain per request (its state read finds nothing)", 0, false, false),
-        ("  + its state written", 0, true, false),
-        ("  + 3 calls to other grains, state written", 3, true, false),
+        ("new stateless grain per request", 0, false, true, false),
+        ("new stateful grain per request (its state read finds nothing)", 0, false, false, false),
+        ("  + its state written", 0, true, false, false),
+        ("  + 3 calls to other grains, state written", 3, true, false, false),
+        ("  + 3 calls, state written, then deactivated", 3, true, false, true),
     ];
 
     public static async Task RunAsync(LoadOptions options)
@@ -26,6 +27,8 @@ internal static class FloorLoad
 
         foreach (var variant in Variants)
         {
+            using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
+            sampler?.Start();
             var rates = new List<double>();
             for (var round = 1; round <= options.Rounds; round++)
             {
@@ -34,14 +37,16 @@ internal static class FloorLoad
 
             Console.WriteLine($"{variant.Name}: median {rates.Order().ElementAt(rates.Count / 2):F0}/s " +
                 $"({string.Join(", ", rates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
+            sampler?.Stop();
+            sampler?.Print((long)options.Requests * options.Rounds, 8);
         }
     }
 
-    private static Task<Round> RoundAsync(IGrainFactory grains, (string Name, int Hops, bool Write, bool Stateless) v, string round, LoadOptions options)
+    private static Task<Round> RoundAsync(IGrainFactory grains, (string Name, int Hops, bool Write, bool Stateless, bool Deactivate) v, string round, LoadOptions options)
     {
-        var prefix = $"{v.Hops}{v.Write}{v.Stateless}-{round}-";
+        var prefix = $"{v.Hops}{v.Write}{v.Stateless}{v.Deactivate}-{round}-";
         return Report.DriveAsync(options.Requests, options.Concurrency, i => v.Stateless
             ? grains.GetGrain<IFloorBareGrain>(prefix + i).Submit()
-            : grains.GetGrain<IFloorRequestGrain>(prefix + i).Submit(v.Hops, v.Write));
+            : grains.GetGrain<IFloorRequestGrain>(prefix + i).Submit(v.Hops, v.Write, v.Deactivate));
     }
 }
