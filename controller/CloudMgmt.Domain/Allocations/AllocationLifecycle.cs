@@ -33,6 +33,9 @@ public static class AllocationLifecycle
     /// <summary>True when the allocation is placed on a cloud (its release goes through the reconciler).</summary>
     public static bool IsOnCloud(AllocationStatus status) => status is Placed or Provisioning or Ready or Resizing or Releasing;
 
+    /// <summary>True while the reconciler still has to act on the cloud for it (make, change or remove its grant).</summary>
+    public static bool AwaitsReconciler(AllocationStatus status) => status is Placed or Provisioning or Resizing or Releasing;
+
     /// <summary>Checks a transition and says what is wrong with it in words an API user understands.</summary>
     public static string? WhyNot(AllocationStatus from, AllocationStatus to) =>
         CanMove(from, to) ? null : $"an allocation that is {from} cannot become {to}";

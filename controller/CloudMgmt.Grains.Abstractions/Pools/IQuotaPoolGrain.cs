@@ -18,6 +18,13 @@ public interface IQuotaPoolGrain : IGrainWithStringKey
     /// <param name="previousReach">How many levels from this one held an entry for the allocation before.</param>
     Task<PathOutcome> SetAlong(string allocationId, ResourceVector amount, ImmutableArray<string> path, int level, int previousReach);
 
+    /// <summary>
+    /// The allocation's own record of its new reservation is durable: the entry it holds here is
+    /// confirmed, and the pool no longer needs to ask the allocation about it. Sent by a new
+    /// allocation once it has written its record; if this never arrives (a crash), the pool asks later.
+    /// </summary>
+    Task Confirm(string allocationId);
+
     /// <summary>What setting <paramref name="amount"/> here would answer, changing nothing.</summary>
     [ReadOnly]
     Task<LedgerResult> Evaluate(string allocationId, ResourceVector amount);

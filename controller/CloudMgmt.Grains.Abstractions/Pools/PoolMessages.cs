@@ -27,8 +27,12 @@ public sealed record PoolUpdate(
     IReadOnlyDictionary<string, long>? ApprovalThreshold);
 
 /// <summary>What a pool holds right now, from its own grain.</summary>
+/// <param name="Unconfirmed">
+/// Reservations whose allocation has not confirmed them yet: a request in progress, or one that a
+/// crash interrupted, which the pool drops once its allocation says it does not hold it.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record PoolUsage(PoolLimits Limits, ResourceVector Reserved, ResourceVector Borrowed, int Reservations);
+public sealed record PoolUsage(PoolLimits Limits, ResourceVector Reserved, ResourceVector Borrowed, int Reservations, int Unconfirmed);
 
 /// <summary>The pools from a tenant's pool up to the root, leaf first, with their approval thresholds.</summary>
 [GenerateSerializer, Immutable]

@@ -16,6 +16,18 @@ public sealed partial class QuotaPoolGrain
         }
     }
 
+    public Task Confirm(string allocationId)
+    {
+        if (_unconfirmed.Remove(allocationId))
+        {
+            _changeNumbers.Remove(allocationId);
+            MarkConfirmed(allocationId);
+            _writer.Schedule(); // nobody waits: a confirmation lost in a crash only means the pool asks later
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// Asks the allocation behind every old unconfirmed reservation whether it holds it, and drops
     /// the ones it does not: what a crash between two steps of a request left behind. The allocation
@@ -42,7 +54,7 @@ public sealed partial class QuotaPoolGrain
 
             _unconfirmed.Remove(allocationId);
             _changeNumbers.Remove(allocationId);
-            _rows.Changed(allocationId, _ledger.Entries.TryGetValue(allocationId, out var kept) ? EntryRow.From(kept, null) : null);
+            MarkConfirmed(allocationId);
             changed = true;
         }
 
@@ -57,4 +69,8 @@ public sealed partial class QuotaPoolGrain
             _sweep = null;
         }
     }
+
+    /// <summary>Queues the entry's row without its unconfirmed mark (or its deletion, when nothing is held).</summary>
+    private void MarkConfirmed(string allocationId) =>
+        _rows.Changed(allocationId, _ledger.Entries.TryGetValue(allocationId, out var kept) ? EntryRow.From(kept, null) : null);
 }

@@ -117,7 +117,7 @@ public sealed partial class QuotaPoolGrain : Grain, IQuotaPoolGrain
     public Task<PoolUsage> GetUsage()
     {
         var reserved = _ledger.Reserved;
-        return Task.FromResult(new PoolUsage(_limits, reserved, reserved.SaturatingSubtract(_limits.SubtreeQuota), _ledger.Entries.Count));
+        return Task.FromResult(new PoolUsage(_limits, reserved, reserved.SaturatingSubtract(_limits.SubtreeQuota), _ledger.Entries.Count, _unconfirmed.Count));
     }
 
     public Task Wake() => Task.CompletedTask;

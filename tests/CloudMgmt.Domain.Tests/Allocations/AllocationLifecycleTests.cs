@@ -49,22 +49,31 @@ public sealed class AllocationLifecycleTests
     }
 
     [Theory]
-    [InlineData(Pending, false, true, false)]
-    [InlineData(PendingApproval, false, true, false)]
-    [InlineData(Admitted, false, true, true)]
-    [InlineData(Released, true, false, false)]
-    [InlineData(Rejected, true, false, false)]
-    [InlineData(Placed, false, true, true)]
-    [InlineData(Ready, false, true, true)]
-    [InlineData(Resizing, false, true, true)]
-    [InlineData(Releasing, false, true, false)]
-    [InlineData(Failed, true, false, false)]
-    public void Status_Table_FinalHoldsQuotaResizable(AllocationStatus status, bool final, bool holdsQuota, bool resizable)
+    [InlineData(Pending, false, true, false, false)]
+    [InlineData(PendingApproval, false, true, false, false)]
+    [InlineData(Admitted, false, true, true, false)]
+    [InlineData(Released, true, false, false, false)]
+    [InlineData(Rejected, true, false, false, false)]
+    [InlineData(Placed, false, true, true, true)]
+    [InlineData(Provisioning, false, true, false, true)]
+    [InlineData(Ready, false, true, true, false)]
+    [InlineData(Resizing, false, true, true, true)]
+    [InlineData(Releasing, false, true, false, true)]
+    [InlineData(Failed, true, false, false, false)]
+    public void Status_Table_FinalHoldsQuotaResizableAwaitsReconciler(
+        AllocationStatus status, bool final, bool holdsQuota, bool resizable, bool awaitsReconciler)
     {
         Assert.Equal(final, AllocationLifecycle.IsFinal(status));
         Assert.Equal(holdsQuota, AllocationLifecycle.HoldsQuota(status));
         Assert.Equal(resizable, AllocationLifecycle.CanResize(status));
+        Assert.Equal(awaitsReconciler, AllocationLifecycle.AwaitsReconciler(status));
     }
+
+    [Fact]
+    public void Status_Table_CoversEveryStatus() =>
+        Assert.Equal(Enum.GetValues<AllocationStatus>().Length,
+            typeof(AllocationLifecycleTests).GetMethod(nameof(Status_Table_FinalHoldsQuotaResizableAwaitsReconciler))!
+                .GetCustomAttributes(typeof(InlineDataAttribute), false).Length);
 
     [Fact]
     public void WhyNot_ForbiddenMove_SaysFromAndTo() =>
