@@ -22,7 +22,11 @@ public interface IQuotaPoolGrain : IGrainWithStringKey
     /// The allocation's own record of its new reservation is durable: the entry it holds here is
     /// confirmed, and the pool no longer needs to ask the allocation about it. Sent by a new
     /// allocation once it has written its record; if this never arrives (a crash), the pool asks later.
+    /// One-way: the allocation does not wait for the pools (the province root is the busiest grain).
+    /// Arriving after a later change of the same allocation does no harm: a later change is a
+    /// resize or release, which the allocation records as pending work before it touches the pools.
     /// </summary>
+    [OneWay]
     Task Confirm(string allocationId);
 
     /// <summary>What setting <paramref name="amount"/> here would answer, changing nothing.</summary>

@@ -68,7 +68,11 @@ public sealed partial class AllocationGrain(
         // Pools first (durable when SetAlong returns): an allocation on disk must never claim quota its
         // pools could lose in a crash. The index may lag our record (repaired when a pool confirms).
         await Task.WhenAll(state.WriteStateAsync(), IndexAsync());
-        await Task.WhenAll(S.Path.Take(S.Reach).Select(p => GrainFactory.GetGrain<IQuotaPoolGrain>(p).Confirm(Id)));
+        foreach (var pool in S.Path.Take(S.Reach))
+        {
+            _ = GrainFactory.GetGrain<IQuotaPoolGrain>(pool).Confirm(Id); // one-way: completes when sent
+        }
+
         if (S.Status == AllocationStatus.Admitted)
         {
             await PlaceAsync();

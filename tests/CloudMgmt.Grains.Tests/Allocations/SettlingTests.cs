@@ -36,7 +36,7 @@ public sealed class SettlingTests(ClusterFixture fixture)
         Assert.True(orphan.Accepted);
         foreach (var pool in new[] { "dept", "province" })
         {
-            var usage = await _tree.Pool(pool).GetUsage();
+            var usage = await WaitUntilAsync(() => _tree.Pool(pool).GetUsage(), u => u.Unconfirmed == 1); // confirms are one-way
             Assert.Equal((2, 1), (usage.Reservations, usage.Unconfirmed));
             // Durable too: a pool reloaded after a restart does not ask the admitted allocation again.
             var rows = await WaitUntilAsync(() => StoredRowsAsync(pool), r => r[_tree.Id("alloc-a")].UnconfirmedSince is null);
