@@ -66,7 +66,8 @@ public sealed partial class AllocationGrain(
         var reasons = ApprovalRule.Reasons(request.Resources, pools.Zip(path.Value.Thresholds));
         FillNew(request, pools, outcome.Reach, reasons, time.GetUtcNow());
         // Pools first (durable when SetAlong returns): an allocation on disk must never claim quota its
-        // pools could lose in a crash. The index may lag our record (repaired when a pool confirms).
+        // pools could lose in a crash. The index may lag our record: a crash before both are written
+        // leaves the pools unconfirmed, and their question (HoldsReservation) repairs the index.
         await Task.WhenAll(state.WriteStateAsync(), IndexAsync());
         foreach (var pool in S.Path.Take(S.Reach))
         {
