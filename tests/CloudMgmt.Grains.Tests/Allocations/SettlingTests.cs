@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Grains.Allocations;
+using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Grains.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,44 @@ public sealed class SettlingTests(ClusterFixture fixture)
         Assert.Equal((admitted.Value.Status, admitted.Value.Resources, admitted.Value.UpdatedAt), (read!.Status, read.Resources, read.UpdatedAt));
         Assert.Equal(admitted.Value.History.Select(e => e.Message), read.History.Select(e => e.Message));
         Assert.Equal(Cpu(2), await _tree.ReservedAsync("dept"));
+    }
+
+    [Fact]
+    public async Task Submit_PlacedOnACloud_StaysInMemoryForTheReconciler_WhileOneAwaitingApprovalLeaves()
+    {
+        await _tree.PoolAsync("province", null, Cpu(0));
+        await _tree.PoolAsync("dept", "province", Cpu(100), approval: new Dictionary<string, long> { ["vcpu"] = 10 });
+        await _tree.TenantAsync("tenant", "dept");
+        var cloud = await SandboxCloudAsync(Cpu(50));
+        var (placedId, waitingId) = (_tree.Id("alloc-placed"), _tree.Id("alloc-waiting"));
+        try
+        {
+            var placed = await fixture.Grains.GetGrain<IAllocationGrain>(placedId).Submit(_tree.Request("tenant", Cpu(2)));
+            var waiting = await fixture.Grains.GetGrain<IAllocationGrain>(waitingId).Submit(_tree.Request("tenant", Cpu(20)));
+            // The waiting one leaving memory is the barrier: by then the placed one would have left too.
+            var waitingActive = await WaitUntilAsync(() => IsActiveAsync(waitingId), a => !a);
+
+            Assert.True(placed.Value!.Status == AllocationStatus.Placed, placed.Value.History[^1].Message);
+            Assert.Equal(AllocationStatus.PendingApproval, waiting.Value!.Status);
+            Assert.False(waitingActive);
+            Assert.True(await IsActiveAsync(placedId));
+        }
+        finally
+        {
+            await cloud.Unreserve(placedId); // the shared cluster must not place other tests' allocations here
+            Assert.True((await cloud.Remove()).Succeeded);
+        }
+    }
+
+    private async Task<ICloudGrain> SandboxCloudAsync(Domain.Resources.ResourceVector capacity)
+    {
+        var id = _tree.Id("cloud");
+        var cloud = fixture.Grains.GetGrain<ICloudGrain>(id);
+        var labels = new Dictionary<string, string> { ["securityLevel"] = "3" }; // the default policy asks for level 2 at least
+        Assert.True((await cloud.Register(new CloudSpec(id, "sandbox", "r1", labels, null, null, new Dictionary<string, string>()))).Succeeded);
+        await cloud.RecordInventory(new CloudInventory([new ZoneCapacity("z1", "x86_64", capacity)], Domain.Resources.ResourceVector.Zero,
+            Domain.Resources.ResourceVector.Zero, 0, true, "ok", DateTimeOffset.UtcNow));
+        return cloud;
     }
 
     private async Task<bool> IsActiveAsync(string allocationId)
