@@ -77,7 +77,7 @@ internal static class WrkRounds
         lua.AppendLine("local tenants = {" + string.Join(",", tenants.Select(t => $"\"{t}\"")) + "}");
         lua.AppendLine($$$"""
             local requests = {}
-            local next = 0
+            local cursor = 0
             init = function(args)
               for i, t in ipairs(tenants) do
                 requests[i] = wrk.format("POST", nil,
@@ -86,8 +86,8 @@ internal static class WrkRounds
               end
             end
             request = function()
-              next = next % #requests + 1
-              return requests[next]
+              cursor = cursor % #requests + 1
+              return requests[cursor]
             end
             done = function(summary, latency, requests)
               local e = summary.errors
