@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Clouds;
@@ -37,10 +36,10 @@ public sealed class SettlingTests(ClusterFixture fixture)
         Assert.True(orphan.Accepted);
         foreach (var pool in new[] { "dept", "province" })
         {
-            var usage = await WaitUntilAsync(() => _tree.Pool(pool).GetUsage(), u => u.Unconfirmed == 1); // confirms are one-way
+            var usage = await Eventually.WaitUntilAsync(() => _tree.Pool(pool).GetUsage(), u => u.Unconfirmed == 1); // confirms are one-way
             Assert.Equal((2, 1), (usage.Reservations, usage.Unconfirmed));
             // Durable too: a pool reloaded after a restart does not ask the admitted allocation again.
-            var rows = await WaitUntilAsync(() => StoredRowsAsync(pool), r => r[_tree.Id("alloc-a")].UnconfirmedSince is null);
+            var rows = await Eventually.WaitUntilAsync(() => StoredRowsAsync(pool), r => r[_tree.Id("alloc-a")].UnconfirmedSince is null);
             Assert.Null(rows[_tree.Id("alloc-a")].UnconfirmedSince);
             Assert.NotNull(rows[_tree.Id("alloc-orphan")].UnconfirmedSince);
         }
@@ -53,7 +52,7 @@ public sealed class SettlingTests(ClusterFixture fixture)
         var id = _tree.Id("alloc-settled");
 
         var admitted = await fixture.Grains.GetGrain<IAllocationGrain>(id).Submit(_tree.Request("tenant", Cpu(2)));
-        var active = await WaitUntilAsync(() => IsActiveAsync(id), a => !a);
+        var active = await Eventually.WaitUntilAsync(() => IsActiveAsync(id), a => !a);
         var read = await fixture.Grains.GetGrain<IAllocationGrain>(id).Get();
 
         Assert.Equal(AllocationStatus.Admitted, admitted.Value!.Status); // no cloud in this cluster: nothing to reconcile
@@ -69,14 +68,14 @@ public sealed class SettlingTests(ClusterFixture fixture)
         await _tree.PoolAsync("province", null, Cpu(0));
         await _tree.PoolAsync("dept", "province", Cpu(100), approval: new Dictionary<string, long> { ["vcpu"] = 10 });
         await _tree.TenantAsync("tenant", "dept");
-        var cloud = await SandboxCloudAsync(Cpu(50));
+        var cloud = await TestClouds.RegisterAsync(fixture.Grains, _tree.Id("cloud"), Cpu(50));
         var (placedId, waitingId) = (_tree.Id("alloc-placed"), _tree.Id("alloc-waiting"));
         try
         {
             var placed = await fixture.Grains.GetGrain<IAllocationGrain>(placedId).Submit(_tree.Request("tenant", Cpu(2)));
             var waiting = await fixture.Grains.GetGrain<IAllocationGrain>(waitingId).Submit(_tree.Request("tenant", Cpu(20)));
             // The waiting one leaving memory is the barrier: by then the placed one would have left too.
-            var waitingActive = await WaitUntilAsync(() => IsActiveAsync(waitingId), a => !a);
+            var waitingActive = await Eventually.WaitUntilAsync(() => IsActiveAsync(waitingId), a => !a);
 
             Assert.True(placed.Value!.Status == AllocationStatus.Placed, placed.Value.History[^1].Message);
             Assert.Equal(AllocationStatus.PendingApproval, waiting.Value!.Status);
@@ -88,17 +87,6 @@ public sealed class SettlingTests(ClusterFixture fixture)
             await cloud.Unreserve(placedId); // the shared cluster must not place other tests' allocations here
             Assert.True((await cloud.Remove()).Succeeded);
         }
-    }
-
-    private async Task<ICloudGrain> SandboxCloudAsync(Domain.Resources.ResourceVector capacity)
-    {
-        var id = _tree.Id("cloud");
-        var cloud = fixture.Grains.GetGrain<ICloudGrain>(id);
-        var labels = new Dictionary<string, string> { ["securityLevel"] = "3" }; // the default policy asks for level 2 at least
-        Assert.True((await cloud.Register(new CloudSpec(id, "sandbox", "r1", labels, null, null, new Dictionary<string, string>()))).Succeeded);
-        await cloud.RecordInventory(new CloudInventory([new ZoneCapacity("z1", "x86_64", capacity)], Domain.Resources.ResourceVector.Zero,
-            Domain.Resources.ResourceVector.Zero, 0, true, "ok", DateTimeOffset.UtcNow));
-        return cloud;
     }
 
     private async Task<bool> IsActiveAsync(string allocationId)
@@ -114,19 +102,5 @@ public sealed class SettlingTests(ClusterFixture fixture)
         var serializer = services.GetRequiredService<Serializer>();
         var rows = await services.GetRequiredService<Persistence.ILedgerStore>().ReadAsync("pool/" + _tree.Id(pool));
         return rows.ToDictionary(r => r.Key, r => serializer.Deserialize<EntryRow>(r.Value)!, StringComparer.Ordinal);
-    }
-
-    /// <summary>Polls (bounded) for work that finishes after the call that started it has answered.</summary>
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var watch = Stopwatch.StartNew();
-        var value = await read();
-        while (!done(value) && watch.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-            value = await read();
-        }
-
-        return value;
     }
 }

@@ -36,13 +36,8 @@ public sealed class CloudLedgerTests(ClusterFixture fixture) : IAsyncLifetime
 
     private async Task<ICloudGrain> CloudWithCapacityAsync(long vcpu)
     {
-        var id = "cloud-" + Guid.NewGuid().ToString("N")[..12];
-        var cloud = fixture.Grains.GetGrain<ICloudGrain>(id);
+        var cloud = await TestClouds.RegisterAsync(fixture.Grains, "cloud-" + Guid.NewGuid().ToString("N")[..12], Cpu(vcpu));
         _clouds.Add(cloud);
-        Assert.True((await cloud.Register(new CloudSpec(id, "sandbox", "r1", new Dictionary<string, string>(), null, null,
-            new Dictionary<string, string>()))).Succeeded);
-        await cloud.RecordInventory(new CloudInventory([new ZoneCapacity("z1", "x86_64", Cpu(vcpu))], ResourceVector.Zero,
-            ResourceVector.Zero, 0, true, "ok", DateTimeOffset.UtcNow));
         return cloud;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Grains.Tests.Infrastructure;
@@ -58,22 +57,8 @@ public sealed class PoolTests(ClusterFixture fixture)
 
         ClusterFixture.Clock.Advance(ClusterFixture.ConfirmAfter + TimeSpan.FromMinutes(1));
 
-        var reserved = await WaitUntilAsync(() => _tree.ReservedAsync("province"), r => r.Equals(Cpu(3)));
+        var reserved = await Eventually.WaitUntilAsync(() => _tree.ReservedAsync("province"), r => r.Equals(Cpu(3)));
         Assert.Equal(Cpu(3), reserved);
         Assert.Equal(Cpu(3), await _tree.ReservedAsync("dept"));
-    }
-
-    /// <summary>Polls a grain (bounded) until a background timer has done its work.</summary>
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var watch = Stopwatch.StartNew();
-        var value = await read();
-        while (!done(value) && watch.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50)); // the sweep timer runs on the silo's real scheduler
-            value = await read();
-        }
-
-        return value;
     }
 }
