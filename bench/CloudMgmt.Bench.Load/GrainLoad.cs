@@ -24,9 +24,7 @@ internal static class GrainLoad
         }
 
         using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
-        var sampled = 0L;
-        var rounds = new List<Round>();
-        for (var round = 0; round <= options.Rounds; round++)
+        var rounds = await Report.WarmUpThenMeasureAsync(options.Rounds, async round =>
         {
             var prefix = $"r{round}-";
             if (round == 1)
@@ -43,18 +41,11 @@ internal static class GrainLoad
                 return outcome.Succeeded;
             });
             var perRequest = (GC.GetTotalAllocatedBytes() - allocatedBefore) / options.Requests;
-            if (round > 0)
-            {
-                rounds.Add(result); // round 0 warms up the JIT, the grains and the database
-                sampled += options.Requests;
-            }
-
-            Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s, {perRequest:N0} bytes allocated per admission");
-        }
+            return (result, $"{perRequest:N0} bytes allocated per admission");
+        });
 
         sampler?.Stop();
-        sampler?.Print(sampled, 40);
+        sampler?.Print((long)options.Requests * options.Rounds, 40);
         return rounds;
     }
-
 }

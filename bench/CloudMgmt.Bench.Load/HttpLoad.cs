@@ -51,24 +51,12 @@ internal static class HttpLoad
                 return await WrkRounds.RunAsync(options, client.BaseAddress, Token, leaves.Select(BenchTree.TenantOf).ToList());
             }
 
-            var rounds = new List<Round>();
-            for (var round = 0; round <= options.Rounds; round++)
+            return await Report.WarmUpThenMeasureAsync(options.Rounds, async _ => (await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
             {
-                var result = await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
-                {
-                    using var response = await client.PostAsJsonAsync("/api/v1/allocations",
-                        new { tenant = BenchTree.TenantOf(leaves[i % leaves.Count]), resources = new { vcpu = 1, memoryGiB = 2 } });
-                    return response.StatusCode == HttpStatusCode.Created;
-                });
-                if (round > 0)
-                {
-                    rounds.Add(result);
-                }
-
-                Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s");
-            }
-
-            return rounds;
+                using var response = await client.PostAsJsonAsync("/api/v1/allocations",
+                    new { tenant = BenchTree.TenantOf(leaves[i % leaves.Count]), resources = new { vcpu = 1, memoryGiB = 2 } });
+                return response.StatusCode == HttpStatusCode.Created;
+            }), null));
         }
         finally
         {

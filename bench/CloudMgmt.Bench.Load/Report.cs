@@ -31,6 +31,27 @@ internal static class Report
             $"p99 {Med(r => r.P99):F2} ms");
     }
 
+    /// <summary>
+    /// Round 0 warms up (the JIT, the grains, the database) and is not kept; rounds 1 to
+    /// <paramref name="rounds"/> are measured. Each prints its rate and <paramref name="run"/>'s note.
+    /// </summary>
+    public static async Task<IReadOnlyList<Round>> WarmUpThenMeasureAsync(int rounds, Func<int, Task<(Round Round, string? Note)>> run)
+    {
+        var measured = new List<Round>();
+        for (var round = 0; round <= rounds; round++)
+        {
+            var (result, note) = await run(round);
+            if (round > 0)
+            {
+                measured.Add(result);
+            }
+
+            Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s{(note is null ? "" : ", " + note)}");
+        }
+
+        return measured;
+    }
+
     /// <summary>Runs <paramref name="count"/> calls with a fixed number in flight, timing each.</summary>
     public static async Task<Round> DriveAsync(int count, int concurrency, Func<int, Task<bool>> call)
     {

@@ -18,19 +18,7 @@ internal static class WrkRounds
         await File.WriteAllTextAsync(script, Script(token, tenants));
         try
         {
-            var rounds = new List<Round>();
-            for (var round = 0; round <= options.Rounds; round++)
-            {
-                var result = await OneAsync(options, server, script);
-                if (round > 0)
-                {
-                    rounds.Add(result);
-                }
-
-                Console.WriteLine($"{(round == 0 ? "warm-up" : "round " + round)} done: {result.PerSecond:F0}/s");
-            }
-
-            return rounds;
+            return await Report.WarmUpThenMeasureAsync(options.Rounds, async _ => (await OneAsync(options, server, script), null));
         }
         finally
         {
