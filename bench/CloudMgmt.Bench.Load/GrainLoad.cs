@@ -33,6 +33,8 @@ internal static class GrainLoad
             }
 
             var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var ioBefore = FileIo.Now();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var result = await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
             {
                 var tenant = BenchTree.TenantOf(leaves[i % leaves.Count]);
@@ -41,7 +43,10 @@ internal static class GrainLoad
                 return outcome.Succeeded;
             });
             var perRequest = (GC.GetTotalAllocatedBytes() - allocatedBefore) / options.Requests;
-            return (result, $"{perRequest:N0} bytes allocated per admission");
+            var io = FileIo.Now() - ioBefore;
+            var cpu = (Environment.CpuUsage.TotalTime - cpuBefore) / options.Requests;
+            return (result, $"per admission: {cpu.TotalMicroseconds:F0} µs CPU (this process, generator included), {perRequest:N0} bytes allocated, " +
+                $"{(double)io.Reads / options.Requests:F1} file reads and {(double)io.Writes / options.Requests:F1} file writes (system calls)");
         });
 
         sampler?.Stop();

@@ -44,18 +44,25 @@ internal static class HttpLoad
                 Timeout = TimeSpan.FromSeconds(60),
             };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            using var keyless = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = client.BaseAddress };
             await WaitReadyAsync(client);
             var leaves = await SeedAsync(client, options.Guaranteed);
             if (options.Generator == "wrk")
             {
-                return await WrkRounds.RunAsync(options, client.BaseAddress, Token, leaves.Select(BenchTree.TenantOf).ToList());
+                return await WrkRounds.RunAsync(options, client.BaseAddress, Token, leaves);
             }
 
             return await Report.WarmUpThenMeasureAsync(options.Rounds, async _ => (await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
             {
-                using var response = await client.PostAsJsonAsync("/api/v1/allocations",
-                    new { tenant = BenchTree.TenantOf(leaves[i % leaves.Count]), resources = new { vcpu = 1, memoryGiB = 2 } });
-                return response.StatusCode == HttpStatusCode.Created;
+                var leaf = leaves[i % leaves.Count];
+                using var response = options.Target switch
+                {
+                    HttpTarget.Healthz => await keyless.GetAsync("/healthz"), // Kestrel and routing alone, as wrk sends it
+                    HttpTarget.Pool => await client.GetAsync($"/api/v1/pools/{leaf}"),
+                    _ => await client.PostAsJsonAsync("/api/v1/allocations",
+                        new { tenant = BenchTree.TenantOf(leaf), resources = new { vcpu = 1, memoryGiB = 2 } }),
+                };
+                return response.StatusCode == (options.Target == HttpTarget.Allocations ? HttpStatusCode.Created : HttpStatusCode.OK);
             }), null));
         }
         finally

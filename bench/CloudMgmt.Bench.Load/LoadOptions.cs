@@ -10,6 +10,9 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
     /// <summary>grains: sample the runtime's allocation events and print the types that take the bytes.</summary>
     public bool AllocationProfile { get; init; }
 
+    /// <summary>http: what each request is; anything but allocations measures the HTTP pipeline's own floor.</summary>
+    public HttpTarget Target { get; init; } = HttpTarget.Allocations;
+
     public const string Help = """
         Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http|floor|reconcile|scrape> [options]
 
@@ -32,6 +35,10 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
                                  each request) or "wrk" (Debian's wrk, a C load generator with one thread, which
                                  leaves more of the 2 cores to the controller; each round runs --seconds)
           --seconds <n>          http --generator wrk: length of each round (default 10)
+          --target <name>        http: what each request is: "allocations" (default; POST a new allocation),
+                                 "healthz" (GET /healthz: Kestrel and routing only, no auth, no grain) or "pool"
+                                 (GET one leaf pool: auth, one call to a warm grain, JSON out); the last two show
+                                 what the HTTP pipeline costs on this machine with nothing durable behind it
           --allocations          grains: sample where the allocated bytes go (the runtime's allocation events, by type)
           --controller <dll>     path of cloudmgmt.dll for http (default: the Release build in controller/CloudMgmt.Host)
 
@@ -42,7 +49,8 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
     public static LoadOptions? Parse(string[] args)
     {
         if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape" or "floor") || args.Contains("--help")
-            || args.SkipWhile(a => a != "--generator").Skip(1).FirstOrDefault() is { } g && g is not ("dotnet" or "wrk"))
+            || args.SkipWhile(a => a != "--generator").Skip(1).FirstOrDefault() is { } g && g is not ("dotnet" or "wrk")
+            || args.SkipWhile(a => a != "--target").Skip(1).FirstOrDefault() is { } t && !Enum.TryParse<HttpTarget>(t, ignoreCase: true, out _))
         {
             return null;
         }
@@ -54,6 +62,15 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
         {
             Seconds = Int("--seconds", 10),
             AllocationProfile = args.Contains("--allocations"),
+            Target = Value("--target") is { } target ? Enum.Parse<HttpTarget>(target, ignoreCase: true) : HttpTarget.Allocations,
         };
     }
+}
+
+/// <summary>What an http-mode request is.</summary>
+internal enum HttpTarget
+{
+    Allocations,
+    Healthz,
+    Pool,
 }

@@ -26,8 +26,9 @@ internal static class Report
         var median = rounds.OrderBy(r => r.PerSecond).ElementAt(rounds.Count / 2);
         double Med(Func<Round, double> f) => rounds.Select(f).Order().ElementAt(rounds.Count / 2);
         var generator = options.Mode == "http" ? $", generator {options.Generator}" : "";
+        var what = options.Mode == "http" && options.Target != HttpTarget.Allocations ? $"GET {options.Target.ToString().ToLowerInvariant()} requests" : "admissions";
         Console.WriteLine($"MEDIAN {options.Mode} ({(options.Guaranteed ? "guaranteed" : "lendable")}, concurrency {options.Concurrency}{generator}): " +
-            $"{median.PerSecond:F0} admissions/s; p50 {Med(r => r.P50):F2} ms, p90 {Med(r => r.P90):F2} ms, " +
+            $"{median.PerSecond:F0} {what}/s; p50 {Med(r => r.P50):F2} ms, p90 {Med(r => r.P90):F2} ms, " +
             $"p99 {Med(r => r.P99):F2} ms");
     }
 

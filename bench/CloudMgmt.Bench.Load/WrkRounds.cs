@@ -6,16 +6,17 @@ namespace CloudMgmt.Bench.Load;
 
 /// <summary>
 /// Rounds driven by wrk (Debian's package; <c>apt-get install wrk</c>): one generator thread in C,
-/// so that the 2 cores go to the controller rather than to an HttpClient in this process. Every
-/// request is a new allocation, its tenant cycling over the leaves, as in the dotnet generator.
+/// so that the 2 cores go to the controller rather than to an HttpClient in this process. As in the
+/// dotnet generator, every request is a new allocation (or a read, with --target), its tenant or
+/// pool cycling over the leaves.
 /// A request that is not answered 2xx, and any socket error, counts as failed.
 /// </summary>
 internal static class WrkRounds
 {
-    public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options, Uri server, string token, IReadOnlyList<string> tenants)
+    public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options, Uri server, string token, IReadOnlyList<string> leaves)
     {
         var script = Path.Combine(Path.GetTempPath(), $"cloudmgmt-wrk-{Environment.ProcessId}.lua");
-        await File.WriteAllTextAsync(script, Script(token, tenants));
+        await File.WriteAllTextAsync(script, Script(token, leaves, options.Target));
         try
         {
             return await Report.WarmUpThenMeasureAsync(options.Rounds, async _ => (await OneAsync(options, server, script), null));
@@ -30,7 +31,7 @@ internal static class WrkRounds
     {
         var info = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t1", $"-c{options.Concurrency}", $"-d{options.Seconds}s", "--timeout", "10s", "-s", script,
-            new Uri(server, "/api/v1/allocations").ToString() })
+            server.ToString() })
         {
             info.ArgumentList.Add(arg);
         }
@@ -58,19 +59,29 @@ internal static class WrkRounds
         }
     }
 
-    /// <summary>Pre-formats one request per tenant at start, so that wrk's Lua does nothing per request but pick one.</summary>
-    private static string Script(string token, IReadOnlyList<string> tenants)
+    /// <summary>Pre-formats one request per leaf at start, so that wrk's Lua does nothing per request but pick one.</summary>
+    private static string Script(string token, IReadOnlyList<string> leaves, HttpTarget target)
     {
+        // Each leaf's request as Lua values: method, path, headers, body (nil for a GET). /healthz
+        // goes without a key, so that it measures Kestrel and routing alone.
+        string Lua(string text) => "[[" + text + "]]";
+        var specs = leaves.Select(leaf => target switch
+        {
+            HttpTarget.Healthz => $"{{ \"GET\", {Lua("/healthz")}, {{}}, nil }}",
+            HttpTarget.Pool => $"{{ \"GET\", {Lua("/api/v1/pools/" + leaf)}, auth, nil }}",
+            _ => $"{{ \"POST\", {Lua("/api/v1/allocations")}, json, " +
+                 $"{Lua($"{{\"tenant\":\"{BenchTree.TenantOf(leaf)}\",\"resources\":{{\"vcpu\":1,\"memoryGiB\":2}}}}")} }}",
+        });
         var lua = new StringBuilder();
-        lua.AppendLine("local tenants = {" + string.Join(",", tenants.Select(t => $"\"{t}\"")) + "}");
-        lua.AppendLine($$$"""
+        lua.AppendLine($"local auth = {{ [\"Authorization\"] = \"Bearer {token}\" }}");
+        lua.AppendLine($"local json = {{ [\"Authorization\"] = \"Bearer {token}\", [\"Content-Type\"] = \"application/json\" }}");
+        lua.AppendLine("local specs = {" + string.Join(",\n", specs) + "}");
+        lua.AppendLine("""
             local requests = {}
             local cursor = 0
             init = function(args)
-              for i, t in ipairs(tenants) do
-                requests[i] = wrk.format("POST", nil,
-                  { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer {{{token}}}" },
-                  '{"tenant":"' .. t .. '","resources":{"vcpu":1,"memoryGiB":2}}')
+              for i, spec in ipairs(specs) do
+                requests[i] = wrk.format(spec[1], spec[2], spec[3], spec[4])
               end
             end
             request = function()

@@ -30,13 +30,17 @@ internal static class FloorLoad
             using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
             sampler?.Start();
             var rates = new List<double>();
+            var cpu = new List<double>();
             for (var round = 1; round <= options.Rounds; round++)
             {
+                var cpuBefore = Environment.CpuUsage.TotalTime;
                 rates.Add((await RoundAsync(grains, variant, $"r{round}", options)).PerSecond);
+                cpu.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / options.Requests);
             }
 
             Console.WriteLine($"{variant.Name}: median {rates.Order().ElementAt(rates.Count / 2):F0}/s " +
-                $"({string.Join(", ", rates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
+                $"({string.Join(", ", rates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}), " +
+                $"median {cpu.Order().ElementAt(cpu.Count / 2):F0} µs CPU per request");
             sampler?.Stop();
             sampler?.Print((long)options.Requests * options.Rounds, 8);
         }
