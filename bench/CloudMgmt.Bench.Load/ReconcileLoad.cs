@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using CloudMgmt.Adapters;
 using CloudMgmt.Adapters.Sandbox;
+using CloudMgmt.Adapters;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
-using CloudMgmt.Host.Clouds;
+using CloudMgmt.Reconciliation.Clouds;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudMgmt.Bench.Load;

@@ -3,8 +3,8 @@ using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Grains.Tenants;
-using CloudMgmt.Host.Clouds;
 using CloudMgmt.Host.Monitoring;
+using CloudMgmt.Reconciliation.Clouds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,5 @@
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
-using CloudMgmt.Host.Clouds;
 using CloudMgmt.Host.Hosting;
 
 if (MigrateCommand.IsRequested(args))

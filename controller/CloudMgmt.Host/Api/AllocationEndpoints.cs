@@ -4,6 +4,7 @@ using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Host.Auth;
 using CloudMgmt.Host.Monitoring;
+using CloudMgmt.Reconciliation.Monitoring;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CloudMgmt.Host.Api;

@@ -1,7 +1,7 @@
-using CloudMgmt.Grains;
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains;
 using CloudMgmt.Host.Auth;
-using CloudMgmt.Host.Clouds;
+using CloudMgmt.Reconciliation.Clouds;
 
 namespace CloudMgmt.Host.Api;
 

@@ -1,6 +1,7 @@
 using CloudMgmt.Domain.Allocations;
-using CloudMgmt.Grains;
 using CloudMgmt.Grains.Allocations;
+using CloudMgmt.Grains;
+using CloudMgmt.Reconciliation.Monitoring;
 
 namespace CloudMgmt.Host.Monitoring;
 

@@ -1,7 +1,8 @@
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Pools;
-using CloudMgmt.Host.Clouds;
+using CloudMgmt.Reconciliation.Clouds;
+using CloudMgmt.Reconciliation.Monitoring;
 
 namespace CloudMgmt.Host.Monitoring;
 

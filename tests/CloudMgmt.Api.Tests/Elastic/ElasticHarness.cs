@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json.Nodes;
 using CloudMgmt.Adapters;
 using CloudMgmt.Api.Tests.Infrastructure;
-using CloudMgmt.Host.Elastic;
+using CloudMgmt.Reconciliation.Elastic;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Collections.Concurrent;
+using System.Net;
 using CloudMgmt.Api.Tests.Infrastructure;
-using CloudMgmt.Host.Elastic;
+using CloudMgmt.Reconciliation.Elastic;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,7 +1,7 @@
 using CloudMgmt.Adapters;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
-using CloudMgmt.Host.Elastic;
+using CloudMgmt.Reconciliation.Elastic;
 
 namespace CloudMgmt.Api.Tests.Elastic;
 

@@ -6,7 +6,7 @@ using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Usage;
 using CloudMgmt.Policies.Elastic;
 
-namespace CloudMgmt.Host.Elastic;
+namespace CloudMgmt.Reconciliation.Elastic;
 
 /// <summary>
 /// One pass of the elastic controller over every cloud: reads each grant's usage history, decides

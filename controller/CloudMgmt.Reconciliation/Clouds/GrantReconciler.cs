@@ -2,9 +2,9 @@ using CloudMgmt.Adapters;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Usage;
-using CloudMgmt.Host.Elastic;
+using CloudMgmt.Reconciliation.Elastic;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Clouds;
 
 /// <summary>
 /// Makes one cloud match what the controller wants there: creates missing grants (adopting one a

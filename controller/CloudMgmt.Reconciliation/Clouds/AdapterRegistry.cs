@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CloudMgmt.Adapters;
 using CloudMgmt.Grains.Clouds;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Clouds;
 
 /// <summary>
 /// The adapter factories this controller knows, by kind (registered explicitly at start-up), and

@@ -1,9 +1,9 @@
 using CloudMgmt.Grains.Usage;
-using CloudMgmt.Host.Clouds;
 using CloudMgmt.Policies.Elastic;
+using CloudMgmt.Reconciliation.Scheduling;
 using Quartz;
 
-namespace CloudMgmt.Host.Elastic;
+namespace CloudMgmt.Reconciliation.Elastic;
 
 /// <summary>The elastic controller's services (policy from Elastic:PolicyFile or the shipped default, usage history settings) and its schedule.</summary>
 internal static class ElasticSetup

@@ -1,8 +1,8 @@
 using CloudMgmt.Grains.Clouds;
-using CloudMgmt.Host.Monitoring;
+using CloudMgmt.Reconciliation.Monitoring;
 using Quartz;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Clouds;
 
 /// <summary>
 /// Passes over every registered cloud, a few at a time: the inventory refresh (capacity, grants

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CloudMgmt.Adapters;
 
-namespace CloudMgmt.Host.Monitoring;
+namespace CloudMgmt.Reconciliation.Monitoring;
 
 /// <summary>Bounded label values for adapter calls: the contract method's name and the outcome, in snake case.</summary>
 internal static partial class AdapterOperations

@@ -2,7 +2,7 @@ using CloudMgmt.Adapters;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Clouds;
 
 /// <summary>
 /// Asks one cloud, through its adapter and resilience pipeline, what it has (capacity per zone),

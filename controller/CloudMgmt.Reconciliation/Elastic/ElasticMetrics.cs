@@ -1,7 +1,7 @@
 using CloudMgmt.Domain.Resources;
 using Prometheus;
 
-namespace CloudMgmt.Host.Elastic;
+namespace CloudMgmt.Reconciliation.Elastic;
 
 /// <summary>What the elastic controller did, for Prometheus (names and units as in deploy/prometheus/METRICS.md). Labels are bounded: actions, tenants, resources.</summary>
 internal static class ElasticMetrics

@@ -1,11 +1,13 @@
-using CloudMgmt.Adapters;
 using CloudMgmt.Adapters.Sandbox;
-using CloudMgmt.Host.Elastic;
+using CloudMgmt.Adapters;
 using CloudMgmt.Policies;
+using CloudMgmt.Reconciliation.Clouds;
+using CloudMgmt.Reconciliation.Elastic;
+using CloudMgmt.Reconciliation.Scheduling;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Host.Hosting;
 
 internal static class CloudSetup
 {

@@ -1,8 +1,7 @@
-using CloudMgmt.Host.Hosting;
 using CloudMgmt.Storage.Postgres.Hosting;
 using Quartz;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Host.Hosting;
 
 /// <summary>
 /// Where Quartz keeps its schedule. Embedded: in memory (one process, nothing to share). Clustered:

@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Scheduling;
 
 /// <summary>One repeating job of the controller: which job (and its class), under which trigger, how often (null: turned off).</summary>
 internal sealed record JobSchedule(JobKey Job, JobType JobType, TriggerKey Trigger, TimeSpan? Interval)

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace CloudMgmt.Host.Monitoring;
+namespace CloudMgmt.Reconciliation.Monitoring;
 
 /// <summary>
 /// The controller's own metrics (deploy/prometheus/METRICS.md is the contract with the shipped rules

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Clouds;
 
 /// <summary>What the reconciler did, for Prometheus. Labels are bounded (cloud ids), never allocation ids.</summary>
 internal static class ReconcileMetrics

@@ -2,7 +2,7 @@ using CloudMgmt.Adapters;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Usage;
 
-namespace CloudMgmt.Host.Elastic;
+namespace CloudMgmt.Reconciliation.Elastic;
 
 /// <summary>Turns what one reconcile pass listed on a cloud into a usage snapshot for the cloud's usage grain.</summary>
 internal static class UsageSnapshots

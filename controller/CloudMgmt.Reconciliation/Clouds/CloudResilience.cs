@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using CloudMgmt.Adapters;
-using CloudMgmt.Host.Monitoring;
-using Polly;
+using CloudMgmt.Reconciliation.Monitoring;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
+using Polly;
 
-namespace CloudMgmt.Host.Clouds;
+namespace CloudMgmt.Reconciliation.Clouds;
 
 /// <summary>How every call to a cloud is guarded. Bound from the "Resilience" configuration section.</summary>
 public sealed class CloudResilienceOptions
