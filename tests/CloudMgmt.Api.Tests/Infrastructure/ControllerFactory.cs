@@ -10,7 +10,7 @@ namespace CloudMgmt.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ControllerFactory : WebApplicationFactory<Program>
 {
-    public const string AdminToken = "test-operator-token";
+    public const string AdminToken = EmbeddedController.AdminToken;
 
     private readonly TempDirectory _data = new("cloudmgmt-tests");
 

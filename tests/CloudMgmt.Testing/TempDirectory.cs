@@ -1,4 +1,4 @@
-namespace CloudMgmt.Api.Tests.Infrastructure;
+namespace CloudMgmt.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted (best effort) on dispose.</summary>
 public sealed class TempDirectory(string purpose) : IDisposable

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace CloudMgmt.Api.Tests.Infrastructure;
+namespace CloudMgmt.Testing;
 
 /// <summary>
 /// The real controller as a separate process (the built cloudmgmt.dll), so that a test can kill it
@@ -52,7 +52,7 @@ public sealed class ControllerProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["CLOUDMGMT_ADMIN_TOKEN"] = ControllerFactory.AdminToken;
+        info.Environment["CLOUDMGMT_ADMIN_TOKEN"] = EmbeddedController.AdminToken;
         var host = new ControllerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -65,7 +65,7 @@ public sealed class ControllerProcess : IAsyncDisposable
     public HttpClient Operator() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
     {
         BaseAddress = BaseAddress,
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", ControllerFactory.AdminToken) },
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", EmbeddedController.AdminToken) },
         Timeout = TimeSpan.FromSeconds(30),
     };
 
