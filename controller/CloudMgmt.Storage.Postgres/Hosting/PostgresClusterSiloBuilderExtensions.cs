@@ -1,4 +1,5 @@
 using CloudMgmt.Grains.Persistence;
+using CloudMgmt.Storage.Postgres.Audit;
 using CloudMgmt.Storage.Postgres.Ledger;
 using CloudMgmt.Storage.Postgres.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class PostgresClusterSiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Membership, default grain storage, reminders and the <see cref="ILedgerStore"/> on one
+    /// Membership, default grain storage, reminders, the <see cref="ILedgerStore"/> and the <see cref="IAuditStore"/> on one
     /// PostgreSQL database; when <paramref name="migrateOnStart"/>, the schema is brought up to date
     /// before anything else in the silo touches the database.
     /// </summary>
@@ -36,6 +37,7 @@ public static class PostgresClusterSiloBuilderExtensions
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(normalized));
             services.AddSingleton<ILedgerStore, PostgresLedgerStore>();
+            services.AddSingleton<IAuditStore, PostgresAuditStore>();
             services.AddSingleton<PostgresSchemaMigrator>();
             if (migrateOnStart)
             {

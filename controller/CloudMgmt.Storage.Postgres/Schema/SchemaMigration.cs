@@ -16,6 +16,7 @@ public sealed record SchemaMigration(int Version, string Name)
         new(3, "orleans-persistence"),
         new(4, "orleans-reminders"),
         new(5, "cloudmgmt-ledger"),
+        new(6, "cloudmgmt-audit"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -15,12 +15,17 @@ public static class SqliteGrainStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Adds SQLite grain storage as the default provider (used by [PersistentState] without a provider
-    /// name), and the <see cref="ILedgerStore"/> on the same file.
+    /// name), and the <see cref="ILedgerStore"/> and <see cref="IAuditStore"/> on the same file.
     /// </summary>
     public static ISiloBuilder AddSqliteGrainStorageAsDefault(this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
         builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure)
-            .ConfigureServices(services => services.AddSingleton<ILedgerStore>(sp => new SqliteLedgerStore(
-                ((SqliteGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)).Database)));
+            .ConfigureServices(services =>
+            {
+                static SqliteDatabase Database(IServiceProvider sp) =>
+                    ((SqliteGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)).Database;
+                services.AddSingleton<ILedgerStore>(sp => new SqliteLedgerStore(Database(sp)));
+                services.AddSingleton<IAuditStore>(sp => new SqliteAuditStore(Database(sp)));
+            });
 
     /// <summary>Adds a named SQLite grain storage provider.</summary>
     public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure) =>

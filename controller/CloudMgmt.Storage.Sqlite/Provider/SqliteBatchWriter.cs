@@ -41,6 +41,7 @@ internal sealed partial class SqliteBatchWriter(SqliteConnection connection, Cha
                 write.Execute(commands);
             }
 
+            commands.Finish();
             transaction.Commit();
         }
         catch (Exception ex)

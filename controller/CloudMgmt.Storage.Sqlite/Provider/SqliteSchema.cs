@@ -31,6 +31,7 @@ internal static class SqliteSchema
                 PRIMARY KEY (ledger, key)
             ) WITHOUT ROWID;
             INSERT INTO schema_version (version) SELECT {Version} WHERE NOT EXISTS (SELECT 1 FROM schema_version);
+            {AuditSchema.Sql}
             """, cancellationToken);
         return connection;
     }

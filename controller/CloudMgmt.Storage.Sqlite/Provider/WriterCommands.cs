@@ -9,9 +9,13 @@ internal sealed class WriterCommands : IDisposable
     private readonly SqliteCommand _upsertState;
     private readonly SqliteCommand _upsertRow;
     private readonly SqliteCommand _deleteRow;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private AuditCommands? _audit;
 
     public WriterCommands(SqliteConnection connection, SqliteTransaction transaction)
     {
+        (_connection, _transaction) = (connection, transaction);
         SqliteCommand Make(string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
@@ -35,6 +39,12 @@ internal sealed class WriterCommands : IDisposable
             "ON CONFLICT(ledger, key) DO UPDATE SET payload = excluded.payload", "$ledger", "$key", "$payload");
         _deleteRow = Make("DELETE FROM ledger_rows WHERE ledger = $ledger AND key = $key", "$ledger", "$key");
     }
+
+    /// <summary>The audit trail's statements, made on first use: most batches carry no audit record.</summary>
+    public AuditCommands Audit => _audit ??= new AuditCommands(_connection, _transaction);
+
+    /// <summary>Writes what the batch kept for the end (the audit chain's head); called just before the commit.</summary>
+    public void Finish() => _audit?.Finish();
 
     public long? StateVersion(string key)
     {
@@ -69,5 +79,7 @@ internal sealed class WriterCommands : IDisposable
         {
             command.Dispose();
         }
+
+        _audit?.Dispose();
     }
 }
