@@ -17,6 +17,12 @@ public interface IAllocationGrain : IGrainWithStringKey
 
     Task<Outcome<AllocationView>> Resize(ResourceVector resources, string? by);
 
+    /// <summary>
+    /// Resizes by a JSON merge patch of the resources (RFC 7396): an amount sets that resource, null
+    /// removes it, a resource not named keeps its amount. The result must ask for something.
+    /// </summary>
+    Task<Outcome<AllocationView>> Patch(Dictionary<string, long?> resources, string? by);
+
     Task<Outcome<AllocationView>> Release(string? by);
 
     Task<Outcome<AllocationView>> Approve(string? by, string? note);

@@ -204,7 +204,21 @@ public sealed partial class AllocationGrain
         return null;
     }
 
-    private Failure? Missing() => state.RecordExists ? null : Failure.NotFound($"allocation '{Id}' does not exist");
+    /// <summary>
+    /// Null when the allocation exists. Otherwise (a mistyped or probing id, or a request that was
+    /// refused) this activation leaves memory at once: such calls, however many, keep no activation,
+    /// and none of them writes anything.
+    /// </summary>
+    private Failure? Missing()
+    {
+        if (state.RecordExists)
+        {
+            return null;
+        }
+
+        DeactivateOnIdle();
+        return Failure.NotFound($"allocation '{Id}' does not exist");
+    }
 
     private async Task BeginAsync(PendingWork work, ResourceVector from, ResourceVector to, string? by, string? note)
     {

@@ -52,6 +52,7 @@ public sealed partial class AllocationGrain(
         var path = await GrainFactory.GetGrain<ICatalogGrain>(CatalogGrain.Key).ResolveTenantPath(request.Tenant);
         if (!path.Succeeded)
         {
+            DeactivateOnIdle(); // refused: nothing recorded, nothing to keep in memory
             return path.Failure!;
         }
 
@@ -59,6 +60,7 @@ public sealed partial class AllocationGrain(
         var outcome = await SetAlongAsync(pools, request.Resources, 0);
         if (!outcome.Accepted)
         {
+            DeactivateOnIdle();
             return new Failure(FailureKind.QuotaExceeded,
                 "the request does not fit: " + string.Join("; ", outcome.Shortfalls), "resources", outcome.Shortfalls);
         }
@@ -97,7 +99,7 @@ public sealed partial class AllocationGrain(
         }
     }
 
-    public Task<AllocationView?> Get() => Task.FromResult(state.RecordExists ? View() : null);
+    public Task<AllocationView?> Get() => Task.FromResult(Missing() is null ? View() : null);
 
     public async Task<bool> HoldsReservation(string poolId)
     {

@@ -48,7 +48,7 @@ public sealed partial class CloudGrain(
     {
         if (!state.RecordExists)
         {
-            return Failure.NotFound($"cloud '{Id}' is not registered");
+            return NotRegistered();
         }
 
         S.Region = update.Region ?? S.Region;
@@ -64,7 +64,7 @@ public sealed partial class CloudGrain(
     {
         if (!state.RecordExists)
         {
-            return Failure.NotFound($"cloud '{Id}' is not registered");
+            return NotRegistered();
         }
 
         S.Drained = drained;
@@ -76,7 +76,7 @@ public sealed partial class CloudGrain(
     {
         if (!state.RecordExists)
         {
-            return Failure.NotFound($"cloud '{Id}' is not registered");
+            return NotRegistered();
         }
 
         if (_desired.Count > 0)
@@ -98,7 +98,26 @@ public sealed partial class CloudGrain(
         }
     }
 
-    public Task<CloudView?> Get() => Task.FromResult(state.RecordExists ? View() : null);
+    public Task<CloudView?> Get()
+    {
+        if (state.RecordExists)
+        {
+            return Task.FromResult<CloudView?>(View());
+        }
+
+        NotRegistered();
+        return Task.FromResult<CloudView?>(null);
+    }
+
+    /// <summary>
+    /// Asked about a cloud that is not registered (a mistyped or probing id): leave memory at once, so
+    /// that such questions, however many, keep no activation. Nothing was written for it.
+    /// </summary>
+    private Failure NotRegistered()
+    {
+        DeactivateOnIdle();
+        return Failure.NotFound($"cloud '{Id}' is not registered");
+    }
 
     public async Task RecordInventory(CloudInventory inventory)
     {

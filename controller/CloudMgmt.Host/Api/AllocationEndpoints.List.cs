@@ -58,9 +58,11 @@ internal static partial class AllocationEndpoints
             return Results.Ok(new PageResponse<AllocationSummaryResponse>([], null));
         }
 
+        // A tenant the catalog does not know has no allocations: its index grain is not woken for it.
+        var catalog = grains.GetGrain<ICatalogGrain>(CatalogGrain.Key);
         var tenants = bound is not null ? [bound]
-            : tenant is not null ? [tenant]
-            : (await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).ListTenants()).Select(t => t.Id).ToList();
+            : tenant is not null ? (await catalog.GetTenant(tenant) is null ? [] : [tenant])
+            : (await catalog.ListTenants()).Select(t => t.Id).ToList();
 
         var items = new List<AllocationSummary>();
         string? next = null;

@@ -18,7 +18,11 @@ internal static partial class AllocationEndpoints
             .WithSummary("Request capacity; ?dryRun=true explains the decision and changes nothing; honours Idempotency-Key");
         allocations.MapGet("/", List).RequireAuthorization(Roles.CanRead).WithSummary("List allocations, with filters and paging");
         allocations.MapGet("/{id}", Get).RequireAuthorization(Roles.CanRead).WithSummary("One allocation with its decision and history");
-        allocations.MapPatch("/{id}", Resize).RequireAuthorization(Roles.CanRequest).WithSummary("Resize an admitted allocation");
+        allocations.MapPatch("/{id}", Resize).RequireAuthorization(Roles.CanRequest).WithSummary("Resize an allocation (JSON merge patch of its resources)")
+            .WithDescription("The body is a JSON merge patch (RFC 7396; application/merge-patch+json or application/json): " +
+                "each resource given gets that amount, a resource set to null is removed, and a resource not named keeps its amount. " +
+                "The result is checked like a new request (at least one positive amount, quota, approval thresholds); a refused patch changes nothing.")
+            .Accepts<ResizeAllocationRequest>("application/merge-patch+json", "application/json");
         allocations.MapDelete("/{id}", Release).RequireAuthorization(Roles.CanRequest).WithSummary("Release an allocation; its quota returns");
         allocations.MapPost("/{id}/approve", Approve).RequireAuthorization(Roles.CanOperate).WithSummary("Approve a request waiting for approval");
         allocations.MapPost("/{id}/reject", Reject).RequireAuthorization(Roles.CanOperate).WithSummary("Reject a request waiting for approval");
@@ -69,7 +73,7 @@ internal static partial class AllocationEndpoints
     private static async Task<IResult> Resize(string id, ResizeAllocationRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
         var v = new Validation();
-        var resources = v.Resources("resources", body.Resources, required: true, nonZero: true);
+        var patch = v.ResourcePatch("resources", body.Resources);
         if (!v.Ok)
         {
             return v.Problem();
@@ -80,7 +84,7 @@ internal static partial class AllocationEndpoints
             return Missing(id);
         }
 
-        var outcome = await grains.GetGrain<IAllocationGrain>(id).Resize(resources!, user.KeyId());
+        var outcome = await grains.GetGrain<IAllocationGrain>(id).Patch(patch!, user.KeyId());
         return Problems.Of(outcome, a => Results.Ok(Dto.Allocation(a)));
     }
 
@@ -116,5 +120,5 @@ internal static partial class AllocationEndpoints
         return view is not null && user.MaySee(view.Tenant) ? view : null;
     }
 
-    private static IResult Missing(string id) => Problems.NotFound($"allocation '{id}' does not exist");
+    private static IResult Missing(string id) => Problems.NotFound($"allocation '{TextRules.Echo(id)}' does not exist");
 }

@@ -33,7 +33,7 @@ internal static class AllocationInput
 
         foreach (var (key, value) in constraints.Where(c => c.Key.Length is 0 or > MaxConstraintLength || c.Value.Length > MaxConstraintLength))
         {
-            v.Add($"constraints.{key}", $"keys must be 1-{MaxConstraintLength} characters and values at most {MaxConstraintLength}");
+            v.Add($"constraints.{TextRules.Echo(key)}", $"keys must be 1-{MaxConstraintLength} characters and values at most {MaxConstraintLength}");
         }
 
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))

@@ -1,6 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CloudMgmt.Grains.Pools;
+using CloudMgmt.Host.Api.Limits;
 using CloudMgmt.Host.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace CloudMgmt.Host.Api;
@@ -11,7 +16,11 @@ internal static class ApiSetup
     {
         // Prometheus asks for gzip; a province's page is megabytes of text that compresses about tenfold.
         services.AddResponseCompression(o => o.MimeTypes = ["text/plain", "application/openmetrics-text"]);
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // before the framework's, which yields to Accept
         services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestProblems.Describe);
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            RequestLimits.ConfigureKestrel(kestrel, limits.Value));
         // Bad bodies raise BadHttpRequestException, so the problem can name the field (see BadRequestProblems).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ExceptionHandlerOptions>(o =>
@@ -21,14 +30,29 @@ internal static class ApiSetup
         });
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<StartupState>();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.Configure<JsonOptions>(o => Strict(o.SerializerOptions));
         return services;
+    }
+
+    /// <summary>
+    /// Bodies are read strictly: amounts only as JSON numbers, no field the request type does not
+    /// have, no field twice, no trailing commas, no deep nesting. A lenient reader would take
+    /// {"vcpu":"1"} as 1, a misspelt field as absent, and the last of two "id"s as the id.
+    /// </summary>
+    public static void Strict(JsonSerializerOptions options)
+    {
+        options.AllowTrailingCommas = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.MaxDepth = 16;
     }
 
     public static WebApplication UseCloudMgmtApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -39,7 +63,7 @@ internal static class ApiSetup
             o.DocumentTitle = "CloudMgmt API";
         });
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").CheckInputs();
         api.MapPools();
         api.MapTenants();
         api.MapAllocations();

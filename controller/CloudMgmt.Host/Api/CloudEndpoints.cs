@@ -83,5 +83,5 @@ internal static class CloudEndpoints
     private static async Task<IResult> Remove(string id, IGrainFactory grains) =>
         Problems.Of(await Cloud(grains, id).Remove(), _ => Results.NoContent());
 
-    private static IResult Missing(string id) => Problems.From(Failure.NotFound($"cloud '{id}' is not registered"));
+    private static IResult Missing(string id) => Problems.From(Failure.NotFound($"cloud '{TextRules.Echo(id)}' is not registered"));
 }

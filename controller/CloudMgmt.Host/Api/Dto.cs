@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Allocations;
@@ -8,22 +9,25 @@ using CloudMgmt.Grains.Tenants;
 namespace CloudMgmt.Host.Api;
 
 public sealed record CreatePoolRequest(
-    string? Id, string? Parent, string? DisplayName, Dictionary<string, long>? Quota,
+    string? Id, string? Parent, [property: MaxLength(TextRules.DisplayNameMax)] string? DisplayName, Dictionary<string, long>? Quota,
     Dictionary<string, long>? BorrowingLimit, Dictionary<string, long>? LendingLimit, Dictionary<string, long>? ApprovalThreshold);
 
 public sealed record UpdatePoolRequest(
-    string? DisplayName, Dictionary<string, long>? Quota,
+    [property: MaxLength(TextRules.DisplayNameMax)] string? DisplayName, Dictionary<string, long>? Quota,
     Dictionary<string, long>? BorrowingLimit, Dictionary<string, long>? LendingLimit, Dictionary<string, long>? ApprovalThreshold);
 
+/// <param name="Reserved">What is charged to the pool; null for a department key where other tenants' allocations are counted in it.</param>
+/// <param name="Borrowed">The part of <paramref name="Reserved"/> above the subtree quota; null where it is.</param>
+/// <param name="Reservations">How many allocations hold quota here; null where <paramref name="Reserved"/> is.</param>
 public sealed record PoolResponse(
     string Id, string? Parent, string? DisplayName, IReadOnlyDictionary<string, long> Quota,
     IReadOnlyDictionary<string, long>? BorrowingLimit, IReadOnlyDictionary<string, long>? LendingLimit,
     IReadOnlyDictionary<string, long>? ApprovalThreshold, IReadOnlyDictionary<string, long> SubtreeQuota,
-    IReadOnlyDictionary<string, long> Reserved, IReadOnlyDictionary<string, long> Borrowed, int Reservations);
+    IReadOnlyDictionary<string, long>? Reserved, IReadOnlyDictionary<string, long>? Borrowed, int? Reservations);
 
 public sealed record PoolTreeNode(PoolResponse Pool, IReadOnlyList<PoolTreeNode> Children);
 
-public sealed record CreateTenantRequest(string? Id, string? Pool, string? DisplayName);
+public sealed record CreateTenantRequest(string? Id, string? Pool, [property: MaxLength(TextRules.DisplayNameMax)] string? DisplayName);
 
 public sealed record TenantResponse(
     string Id, string Pool, string? DisplayName, IReadOnlyDictionary<string, long> Admitted,
@@ -32,9 +36,11 @@ public sealed record TenantResponse(
 public sealed record CreateAllocationRequest(
     string? Tenant, Dictionary<string, long>? Resources, Dictionary<string, string>? Constraints, int? Priority);
 
-public sealed record ResizeAllocationRequest(Dictionary<string, long>? Resources);
+/// <summary>A JSON merge patch (RFC 7396) of an allocation's resources.</summary>
+/// <param name="Resources">Each amount given replaces that resource's amount; null removes the resource; a resource not named keeps its amount.</param>
+public sealed record ResizeAllocationRequest(Dictionary<string, long?>? Resources);
 
-public sealed record DecisionNoteRequest(string? Reason);
+public sealed record DecisionNoteRequest([property: MaxLength(TextRules.NoteMax)] string? Reason);
 
 public sealed record ShortfallResponse(string Pool, string Resource, long Requested, long Available, long Short);
 
@@ -61,7 +67,7 @@ public sealed record AllocationSummaryResponse(
 
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? Next);
 
-public sealed record CreateKeyRequest(string? Role, string? Tenant, string? Name);
+public sealed record CreateKeyRequest(string? Role, string? Tenant, [property: MaxLength(TextRules.DisplayNameMax)] string? Name);
 
 public sealed record KeyResponse(string Id, string? Name, string Role, string? Tenant, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
@@ -72,10 +78,10 @@ internal static class Dto
 {
     public static IReadOnlyDictionary<string, long> Map(ResourceVector v) => v.ToDictionary();
 
-    public static PoolResponse Pool(PoolSpec spec, PoolUsage usage) => new(
+    public static PoolResponse Pool(PoolSpec spec, PoolUsage usage, bool showUsage) => new(
         spec.Id, spec.Parent, spec.DisplayName, Map(spec.Quota), spec.BorrowingLimit is null ? null : Map(spec.BorrowingLimit),
-        spec.LendingLimit, spec.ApprovalThreshold, Map(usage.Limits.SubtreeQuota), Map(usage.Reserved), Map(usage.Borrowed),
-        usage.Reservations);
+        spec.LendingLimit, spec.ApprovalThreshold, Map(usage.Limits.SubtreeQuota), showUsage ? Map(usage.Reserved) : null,
+        showUsage ? Map(usage.Borrowed) : null, showUsage ? usage.Reservations : null);
 
     public static TenantResponse Tenant(TenantSpec spec, TenantUsage usage) =>
         new(spec.Id, spec.Pool, spec.DisplayName, Map(usage.Admitted), Map(usage.PendingApproval), usage.Allocations);

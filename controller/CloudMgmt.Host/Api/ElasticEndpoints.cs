@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Xml;
 using CloudMgmt.Domain.Elastic;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Usage;
@@ -67,7 +66,7 @@ internal static class ElasticEndpoints
 
         return AllocationIds.LooksValid(id)
             ? Problems.Of(await grains.GetGrain<IAllocationGrain>(id).SetProtected(value, user.KeyId()), a => Results.Ok(Dto.Allocation(a)))
-            : Problems.NotFound($"allocation '{id}' does not exist");
+            : Problems.NotFound($"allocation '{TextRules.Echo(id)}' does not exist");
     }
 
     private static async Task<IResult> Postpone(string id, PostponeRequest body, IGrainFactory grains, ClaimsPrincipal user, TimeProvider time)
@@ -89,7 +88,7 @@ internal static class ElasticEndpoints
         }
         else
         {
-            until = Duration(body.For!) is { } span && span > TimeSpan.Zero && span <= TimeSpan.FromDays(366) ? now + span : null;
+            until = TimeRules.Duration(body.For!) is { } span && span > TimeSpan.Zero && span <= TimeSpan.FromDays(366) ? now + span : null;
             if (until is null)
             {
                 errors["for"] = ["must be an ISO 8601 duration above zero and at most a year, such as P1D or PT12H"];
@@ -103,7 +102,7 @@ internal static class ElasticEndpoints
 
         return AllocationIds.LooksValid(id)
             ? Problems.Of(await grains.GetGrain<IAllocationGrain>(id).PostponeReclaim(until!.Value, user.KeyId()), a => Results.Ok(Dto.Allocation(a)))
-            : Problems.NotFound($"allocation '{id}' does not exist");
+            : Problems.NotFound($"allocation '{TextRules.Echo(id)}' does not exist");
     }
 
     private static async Task<IResult> Events(
@@ -133,17 +132,5 @@ internal static class ElasticEndpoints
 
         var events = await grains.GetGrain<IElasticEventsGrain>(ElasticEventsGrain.Key).List(kind, user.BoundTenant() ?? tenant, since, limit ?? 100);
         return Results.Ok(new ElasticEventsResponse(events.Select(e => new ElasticEventResponse(e.At, e.Kind, e.AllocationId, e.Tenant, e.Pool, e.CloudId, e.Message)).ToList()));
-    }
-
-    private static TimeSpan? Duration(string text)
-    {
-        try
-        {
-            return XmlConvert.ToTimeSpan(text);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -41,7 +41,7 @@ internal static class KeyEndpoints
     {
         if (!await Store(grains).Revoke(id))
         {
-            return Problems.NotFound($"API key '{id}' does not exist");
+            return Problems.NotFound($"API key '{TextRules.Echo(id)}' does not exist");
         }
 
         cache.ForgetAll();

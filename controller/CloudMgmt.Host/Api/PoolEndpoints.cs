@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Host.Auth;
 
@@ -54,28 +55,34 @@ internal static class PoolEndpoints
         return await Respond(outcome, grains, created: false);
     }
 
-    private static async Task<IResult> Get(string id, IGrainFactory grains) =>
-        await Catalog(grains).GetPool(id) is { } spec
-            ? Results.Ok(await ViewAsync(spec, grains))
-            : Problems.NotFound($"pool '{id}' does not exist");
-
-    private static async Task<IResult> List(IGrainFactory grains)
+    private static async Task<IResult> Get(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var specs = await Catalog(grains).ListPools();
-        return Results.Ok(await Task.WhenAll(specs.Select(s => ViewAsync(s, grains))));
+        var scope = await PoolScope.OfAsync(user, Catalog(grains));
+        return scope.MaySee(id) && await Catalog(grains).GetPool(id) is { } spec
+            ? Results.Ok(await ViewAsync(spec, grains, scope))
+            : Problems.NotFound($"pool '{TextRules.Echo(id)}' does not exist");
     }
 
-    private static async Task<IResult> Tree(IGrainFactory grains)
+    private static async Task<IResult> List(IGrainFactory grains, ClaimsPrincipal user)
     {
-        var specs = await Catalog(grains).ListPools();
-        var views = (await Task.WhenAll(specs.Select(s => ViewAsync(s, grains)))).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var scope = await PoolScope.OfAsync(user, Catalog(grains));
+        var specs = (await Catalog(grains).ListPools()).Where(s => scope.MaySee(s.Id));
+        return Results.Ok(await Task.WhenAll(specs.Select(s => ViewAsync(s, grains, scope))));
+    }
+
+    /// <summary>The roots and their descendants; for a department key, its pool path alone.</summary>
+    private static async Task<IResult> Tree(IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var scope = await PoolScope.OfAsync(user, Catalog(grains));
+        var specs = (await Catalog(grains).ListPools()).Where(s => scope.MaySee(s.Id)).ToList();
+        var views = (await Task.WhenAll(specs.Select(s => ViewAsync(s, grains, scope)))).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var children = specs.Where(s => s.Parent is not null).ToLookup(s => s.Parent!, StringComparer.Ordinal);
         PoolTreeNode Node(string id) => new(views[id], children[id].Select(c => Node(c.Id)).ToList());
         return Results.Ok(specs.Where(s => s.Parent is null).Select(s => Node(s.Id)).ToList());
     }
 
-    private static async Task<PoolResponse> ViewAsync(PoolSpec spec, IGrainFactory grains) =>
-        Dto.Pool(spec, await grains.GetGrain<IQuotaPoolGrain>(spec.Id).GetUsage());
+    private static async Task<PoolResponse> ViewAsync(PoolSpec spec, IGrainFactory grains, PoolScope? scope = null) =>
+        Dto.Pool(spec, await grains.GetGrain<IQuotaPoolGrain>(spec.Id).GetUsage(), scope?.MaySeeUsage(spec.Id) ?? true);
 
     private static async Task<IResult> Respond(Grains.Outcome<PoolSpec> outcome, IGrainFactory grains, bool created)
     {

@@ -38,9 +38,11 @@ internal static class Problems
     }
 
     /// <summary>A 400 listing every invalid field, each with what is wrong and what is expected.</summary>
+    /// <remarks>'field' names the first of them, as in every other problem that is about one field.</remarks>
     public static IResult Invalid(Dictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "Invalid request", type: "https://cloudmgmt.dev/problems/invalid",
-            detail: "the request has invalid fields; nothing was changed");
+            detail: "the request has invalid fields; nothing was changed",
+            extensions: errors.Count == 0 ? null : new Dictionary<string, object?> { ["field"] = errors.Keys.First() });
 
     public static IResult NotFound(string what) => From(Failure.NotFound(what));
 

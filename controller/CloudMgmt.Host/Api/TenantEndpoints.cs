@@ -39,7 +39,7 @@ internal static class TenantEndpoints
     private static async Task<IResult> Get(string id, IGrainFactory grains, ClaimsPrincipal user) =>
         user.MaySee(id) && await Catalog(grains).GetTenant(id) is { } spec
             ? Results.Ok(await ViewAsync(spec, grains))
-            : Problems.NotFound($"tenant '{id}' does not exist");
+            : Problems.NotFound($"tenant '{TextRules.Echo(id)}' does not exist");
 
     private static async Task<IResult> List(IGrainFactory grains, ClaimsPrincipal user)
     {

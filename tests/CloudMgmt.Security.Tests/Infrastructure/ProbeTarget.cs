@@ -81,6 +81,10 @@ public class ProbeTarget : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A hand-written body sent as the operator; "{alloc}" in <paramref name="url"/> stands for <see cref="TenantAllocation"/>.</summary>
+    public Task<HttpResponseMessage> SendAsOperator(string method, string url, string body) =>
+        Operator.SendJson(new HttpMethod(method), url.Replace("{alloc}", TenantAllocation, StringComparison.Ordinal), body);
+
     public Task<StateFingerprint> FingerprintAsync() => StateFingerprint.TakeAsync(Operator);
 
     /// <summary>

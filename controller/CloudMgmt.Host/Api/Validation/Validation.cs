@@ -38,10 +38,27 @@ internal sealed class Validation
 
         if (!Identifier.IsValid(value))
         {
-            Add(field, $"'{value}' is not valid: {Identifier.Rule}");
+            Add(field, $"'{TextRules.Echo(value)}' is not valid: {Identifier.Rule}");
         }
 
         return value;
+    }
+
+    /// <summary>A free-text value: at most <paramref name="max"/> characters, no control characters. <paramref name="what"/> names the part of the field (say, "keys").</summary>
+    public void Text(string field, string? value, int max, string? what = null)
+    {
+        if (value is not null && TextRules.WhyNot(value, max) is { } why)
+        {
+            Add(field, what is null ? why : $"{what} {why}");
+        }
+    }
+
+    public void Time(string field, DateTimeOffset? value)
+    {
+        if (value is { } at && TimeRules.WhyNot(at) is { } why)
+        {
+            Add(field, why);
+        }
     }
 
     /// <summary>A resource map: valid names, non-negative amounts; when <paramref name="nonZero"/>, at least one positive amount.</summary>
@@ -67,6 +84,26 @@ internal sealed class Validation
         return ok ? ResourceVector.From(map) : null;
     }
 
+    /// <summary>A merge patch of resources: valid names, amounts in range or null (remove). Null when invalid or absent.</summary>
+    public Dictionary<string, long?>? ResourcePatch(string field, Dictionary<string, long?>? patch)
+    {
+        if (patch is null)
+        {
+            Add(field, "is required: the amounts to change, e.g. {\"memoryGiB\": 32}; null removes a resource, one not named keeps its amount");
+            return null;
+        }
+
+        var amounts = patch.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.Value, StringComparer.Ordinal);
+        var ok = Limits(field, amounts);
+        foreach (var name in patch.Where(p => p.Value is null).Select(p => p.Key).Where(n => !ResourceNames.IsValid(n)))
+        {
+            Add($"{field}.{TextRules.Echo(name)}", "is not a valid resource name");
+            ok = false;
+        }
+
+        return ok ? patch : null;
+    }
+
     /// <summary>A per-resource limit map where explicit zeros matter (lending limit, approval threshold).</summary>
     public bool Limits(string field, IReadOnlyDictionary<string, long>? map)
     {
@@ -75,12 +112,12 @@ internal sealed class Validation
         {
             if (!ResourceNames.IsValid(name))
             {
-                Add($"{field}.{name}", "is not a valid resource name: a letter, then letters, digits, '.', '-', '_' or '/' (63 at most)");
+                Add($"{field}.{TextRules.Echo(name)}", "is not a valid resource name: a letter, then letters, digits, '.', '-', '_' or '/' (63 at most)");
                 ok = false;
             }
-            else if (value < 0)
+            else if (value is < 0 or > ResourceAmounts.Max)
             {
-                Add($"{field}.{name}", $"must not be negative (got {value})");
+                Add($"{field}.{name}", $"must be a whole number from 0 to {ResourceAmounts.Max} (got {value})");
                 ok = false;
             }
         }
