@@ -33,7 +33,11 @@ public sealed class ControllerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ControllerProcess> StartAsync(string dataDir, params string[] extraArgs)
+    public static Task<ControllerProcess> StartAsync(string dataDir, params string[] extraArgs) =>
+        StartAsync(dataDir, new Dictionary<string, string?>(), extraArgs);
+
+    /// <param name="environment">Variables for the process on top of the admin token; a null value removes one (the admin token too).</param>
+    public static async Task<ControllerProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         var port = FreePort.Next();
         var dll = Path.Combine(AppContext.BaseDirectory, "cloudmgmt.dll");
@@ -53,6 +57,18 @@ public sealed class ControllerProcess : IAsyncDisposable
         }
 
         info.Environment["CLOUDMGMT_ADMIN_TOKEN"] = EmbeddedController.AdminToken;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         var host = new ControllerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);

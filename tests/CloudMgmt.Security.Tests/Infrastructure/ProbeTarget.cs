@@ -9,7 +9,8 @@ namespace CloudMgmt.Security.Tests.Infrastructure;
 /// One real controller process per test class (<c>IClassFixture&lt;ProbeTarget&gt;</c>), seeded with
 /// <see cref="SeededState"/>, with a client per role. Tests in a class run one after another, so a
 /// state fingerprint taken around one probe sees that probe alone. A class that needs other settings
-/// derives from this and overrides <see cref="Arguments"/>.
+/// derives from this and overrides <see cref="Arguments"/> or <see cref="ControllerEnvironment"/>; a secret it
+/// gives the controller goes into <see cref="Secrets"/>, so that every probe checks it never leaks.
 /// </summary>
 public class ProbeTarget : IAsyncLifetime
 {
@@ -42,9 +43,12 @@ public class ProbeTarget : IAsyncLifetime
     protected virtual IEnumerable<string> Arguments =>
         ["--Sandbox:RegisterDefaults", "false", "--Elastic:Enabled", "false"];
 
+    /// <summary>Environment variables of the controller (a cloud's secret, say; null removes one); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ControllerEnvironment { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
-        _controller = await ControllerProcess.StartAsync(_data.Path, [.. Arguments]);
+        _controller = await ControllerProcess.StartAsync(_data.Path, ControllerEnvironment, [.. Arguments]);
         Secrets.Add(EmbeddedController.AdminToken);
         Operator = Client(EmbeddedController.AdminToken);
         Anonymous = Client(null);

@@ -47,6 +47,11 @@ public sealed class RangeProbes(ProbeTarget target) : IClassFixture<ProbeTarget>
     [InlineData("/api/v1/allocations?limit=-1", "limit")]
     [InlineData("/api/v1/allocations?limit=2147483648", "limit")]
     [InlineData("/api/v1/allocations?status=Everything", "status")]
+    [InlineData("/api/v1/allocations?tenant=Health_Commission", "tenant")]
+    [InlineData("/api/v1/allocations?after=no-slash", "after")]
+    [InlineData("/api/v1/reports/efficiency?by=region", "by")]
+    [InlineData("/api/v1/reports/efficiency?format=xml", "format")]
+    [InlineData("/api/v1/events?kind=everything", "kind")]
     public async Task QueryValue_BeyondItsRangeOrType_Is400NamingIt(string url, string field)
     {
         var problem = await target.RefusesAsync(HttpStatusCode.BadRequest, () => target.Department.GetAsync(url));

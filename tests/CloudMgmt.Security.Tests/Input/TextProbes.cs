@@ -76,6 +76,15 @@ public sealed class TextProbes(ProbeTarget target) : IClassFixture<ProbeTarget>
     }
 
     [Fact]
+    public async Task RejectionReason_1025Characters_Is400()
+    {
+        var problem = await target.RefusesAsync(HttpStatusCode.BadRequest,
+            () => target.Operator.Post($"/api/v1/allocations/{target.TenantAllocation}/reject", new { reason = new string('r', 1025) }));
+
+        Assert.Equal("reason", problem.Str("field"));
+    }
+
+    [Fact]
     public async Task InvalidId_IsEchoedCutShortWithControlsEscaped()
     {
         var hostile = "\u001b]0;owned\u0007" + new string('a', 5000);
