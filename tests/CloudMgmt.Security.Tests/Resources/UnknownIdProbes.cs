@@ -41,7 +41,8 @@ public sealed class UnknownIdProbes(ProbeTarget target) : IClassFixture<ProbeTar
     public async Task ListAllocations_ManyUnknownTenants_KeepsNoActivationAndWritesNothing() =>
         await LeavesNothingAsync("tenant", i => target.Viewer.GetAsync($"/api/v1/allocations?tenant=probe-{i}"), expected: HttpStatusCode.OK);
 
-    private static string UnknownAllocation(int i) => "alloc-" + i.ToString("x32", CultureInfo.InvariantCulture);
+    /// <summary>A well-formed id nobody made; fresh in every test, so one test's leftovers cannot hide another's.</summary>
+    private static string UnknownAllocation(int i) => "alloc-" + Guid.NewGuid().ToString("N")[..24] + i.ToString("x8", CultureInfo.InvariantCulture);
 
     private async Task LeavesNothingAsync(string grainType, Func<int, Task<HttpResponseMessage>> probe, HttpStatusCode expected = HttpStatusCode.NotFound)
     {
