@@ -1,9 +1,10 @@
 namespace CloudMgmt.Grains.Usage;
 
 /// <summary>
-/// The recent usage of the grants on one cloud (keyed by cloud id), as the reconciler observed it,
-/// and the capacity the elastic controller reclaimed there. Kept in memory with bounded size: it
-/// feeds the elastic windows and the efficiency report, and a silo restart may lose it.
+/// The usage of the grants on one cloud (keyed by cloud id), as the reconciler observed it: metered
+/// into durable hours, days and months (read through <see cref="Persistence.IUsageStore"/>), and a
+/// short history per grant in memory for the elastic policy, which a silo restart may lose. Also
+/// the capacity the elastic controller reclaimed there (stored).
 /// </summary>
 public interface ICloudUsageGrain : IGrainWithStringKey
 {
@@ -13,10 +14,11 @@ public interface ICloudUsageGrain : IGrainWithStringKey
     /// <summary>The bounded history per grant (of every grant when <paramref name="allocationId"/> is null), oldest point first.</summary>
     Task<IReadOnlyList<GrantUsageSeries>> History(string? allocationId);
 
-    /// <summary>Time-weighted means per grant over the window, from the samples inside it; grants with no sample there are left out.</summary>
-    Task<IReadOnlyList<GrantUsageAverage>> Summarize(DateTimeOffset from, DateTimeOffset to);
+    /// <summary>Closes the hours that time has finished when no pass came (a timer calls it; tests too).</summary>
+    Task Tick();
 
     Task RecordReclaim(ReclaimRecord record);
 
+    /// <summary>The reclaims on this cloud in [<paramref name="from"/>, <paramref name="to"/>), from the store.</summary>
     Task<IReadOnlyList<ReclaimRecord>> Reclaimed(DateTimeOffset from, DateTimeOffset to);
 }

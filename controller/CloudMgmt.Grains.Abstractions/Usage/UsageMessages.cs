@@ -16,12 +16,6 @@ public sealed record UsagePoint(DateTimeOffset At, ResourceVector Granted, Resou
 [GenerateSerializer, Immutable]
 public sealed record GrantUsageSeries(string AllocationId, string Tenant, string Pool, IReadOnlyList<UsagePoint> Points);
 
-/// <param name="MeanGranted">Time-weighted mean of what was granted, rounded to whole units.</param>
-/// <param name="MeanUsed">Time-weighted mean of what was used, rounded to whole units.</param>
-/// <param name="Samples">How many samples fell inside the window.</param>
-[GenerateSerializer, Immutable]
-public sealed record GrantUsageAverage(string AllocationId, string Tenant, string Pool, ResourceVector MeanGranted, ResourceVector MeanUsed, int Samples);
-
 /// <summary>Capacity the elastic controller took back from an idle grant.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ReclaimRecord(DateTimeOffset At, string AllocationId, string Tenant, string Pool, string CloudId, ResourceVector Reclaimed, string Reason);

@@ -1,24 +1,27 @@
+using CloudMgmt.Domain.Metering;
 using CloudMgmt.Domain.Usage;
+using CloudMgmt.Grains.Persistence;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CloudMgmt.Grains.Usage;
 
 /// <summary>
-/// Usage history of one cloud's grants. Deliberately in memory, without persistence: it is a short,
-/// rebuildable history (the reconciler records every pass), so a silo restart or a move of the
-/// grain loses at most the elastic windows in progress, which then start again. Bounded: a fixed
-/// ring per grant, grants unseen for longer than the retention dropped, reclaim records capped.
+/// Usage of one cloud's grants. Every pass is metered into durable hours, days and months (see
+/// <see cref="CloudMeter"/> and <see cref="IUsageStore"/>); what stays in memory is a grant's hour in
+/// progress and the short history the elastic policy reads, bounded per grant. Reclaims are stored.
 /// One activation per cloud, kept active so that a reconcile interval longer than the idle
-/// collection age does not throw the history away.
+/// collection age does not throw the elastic history away.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class CloudUsageGrain(IOptions<UsageHistoryOptions> options) : Grain, ICloudUsageGrain
+public sealed partial class CloudUsageGrain(
+    IOptions<UsageHistoryOptions> options, IOptions<MeteringOptions> metering, IUsageStore store, TimeProvider time, ILogger<CloudUsageGrain> logger)
+    : Grain, ICloudUsageGrain
 {
     private readonly UsageHistoryOptions _options = options.Value;
     private readonly Dictionary<string, TrackedGrant> _grants = new(StringComparer.Ordinal);
-    private readonly LinkedList<ReclaimRecord> _reclaims = new();
 
-    public Task Record(UsageSnapshot snapshot)
+    public async Task Record(UsageSnapshot snapshot)
     {
         foreach (var g in snapshot.Grants)
         {
@@ -37,7 +40,7 @@ public sealed class CloudUsageGrain(IOptions<UsageHistoryOptions> options) : Gra
             _grants.Remove(gone);
         }
 
-        return Task.CompletedTask;
+        await WriteAsync(Meter.Record(snapshot.At, snapshot.Grants.Select(g => new MeterObservation(g.AllocationId, g.Tenant, g.Pool, g.Granted, g.Used)).ToList()));
     }
 
     public Task<IReadOnlyList<GrantUsageSeries>> History(string? allocationId)
@@ -50,34 +53,10 @@ public sealed class CloudUsageGrain(IOptions<UsageHistoryOptions> options) : Gra
         return Task.FromResult(result);
     }
 
-    public Task<IReadOnlyList<GrantUsageAverage>> Summarize(DateTimeOffset from, DateTimeOffset to)
-    {
-        var result = new List<GrantUsageAverage>();
-        foreach (var (id, grant) in _grants)
-        {
-            // A gap of more than two buckets is missing data, not a long steady spell.
-            if (UsageAverages.Mean(grant.Buffer.Points(), from, to, _options.Resolution * 2) is { } mean)
-            {
-                result.Add(new GrantUsageAverage(id, grant.Tenant, grant.Pool, UsageMean.Round(mean.Granted), UsageMean.Round(mean.Used), mean.Samples));
-            }
-        }
+    public Task RecordReclaim(ReclaimRecord record) => store.AddReclaimAsync(record);
 
-        return Task.FromResult<IReadOnlyList<GrantUsageAverage>>(result);
-    }
-
-    public Task RecordReclaim(ReclaimRecord record)
-    {
-        _reclaims.AddLast(record);
-        while (_reclaims.Count > _options.MaxReclaims)
-        {
-            _reclaims.RemoveFirst();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<ReclaimRecord>> Reclaimed(DateTimeOffset from, DateTimeOffset to) =>
-        Task.FromResult<IReadOnlyList<ReclaimRecord>>(_reclaims.Where(r => r.At >= from && r.At <= to).ToList());
+    public async Task<IReadOnlyList<ReclaimRecord>> Reclaimed(DateTimeOffset from, DateTimeOffset to) =>
+        (await store.ReadReclaimsAsync(from, to, tenant: null)).Where(r => r.CloudId == this.GetPrimaryKeyString()).ToList();
 
     private sealed class TrackedGrant(UsageSeriesBuffer buffer)
     {

@@ -11,7 +11,4 @@ public sealed class UsageHistoryOptions
 
     /// <summary>A grant not observed for longer than this is forgotten. Default 24 hours.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>Reclaim records kept per cloud (the oldest go first). Default 10,000.</summary>
-    public int MaxReclaims { get; set; } = 10_000;
 }

@@ -1,5 +1,6 @@
 using CloudMgmt.Adapters.Sandbox;
 using CloudMgmt.Adapters;
+using CloudMgmt.Metering;
 using CloudMgmt.Policies;
 using CloudMgmt.Reconciliation.Clouds;
 using CloudMgmt.Reconciliation.Elastic;
@@ -26,6 +27,7 @@ internal static class CloudSetup
         services.AddSingleton<GrantReconciler>();
         services.AddSingleton<ReconcilePass>();
         services.AddElastic(configuration);
+        services.AddMetering(configuration);
         services.AddSingleton<Monitoring.MetricsCollector>();
 
         var inventory = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
@@ -34,6 +36,7 @@ internal static class CloudSetup
         {
             q.UseCloudMgmtJobStore(configuration); // in memory, or clustered on PostgreSQL (Cluster:Mode)
             q.ScheduleElastic(services, configuration); // the elastic pass (Elastic:Interval)
+            q.ScheduleMetering(services, configuration); // metering retention (Metering:RetentionInterval)
             q.ScheduleEvery<InventoryJob>(services, InventoryJob.Key, new("inventory-trigger", "clouds"), inventory);
             q.ScheduleEvery<GrantReconcileJob>(services, GrantReconcileJob.Key, new("grants-trigger", "clouds"), grants);
         });

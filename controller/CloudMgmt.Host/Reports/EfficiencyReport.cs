@@ -1,68 +1,58 @@
 using System.Globalization;
 using System.Text;
-using CloudMgmt.Domain.Resources;
-using CloudMgmt.Grains.Usage;
+using CloudMgmt.Metering.Reports;
 
 namespace CloudMgmt.Host.Reports;
 
-/// <summary>How the efficiency report groups grants.</summary>
-internal enum ReportGrouping
-{
-    Tenant,
-    Pool,
-    Cloud,
-}
-
-/// <summary>One group's figures over the window: mean granted and mean used (time-weighted), their ratio per resource, and what was reclaimed.</summary>
-internal sealed record EfficiencyRow(
-    string Key, ResourceVector Granted, ResourceVector Used, IReadOnlyDictionary<string, double> Efficiency, ResourceVector Reclaimed, int Grants);
-
-/// <summary>
-/// The efficiency report, pure: per-grant means over a window (from each cloud's usage history)
-/// summed per tenant, pool or cloud, with efficiency = used / granted per resource, and the
-/// capacity reclaimed in the window. Means are rounded to whole units, as resources are counted.
-/// </summary>
+/// <summary>The efficiency report's JSON and CSV forms.</summary>
 internal static class EfficiencyReport
 {
-    public static IReadOnlyList<EfficiencyRow> Build(
-        IEnumerable<(string CloudId, GrantUsageAverage Average)> grants, IEnumerable<ReclaimRecord> reclaimed, ReportGrouping by)
+    public static EfficiencyReportResponse ToResponse(UsageReportResult result) => new(
+        result.Window.From, result.Window.To, ReportQuery.Name(result.By), ReportQuery.Name(result.Step), result.Rows.Select(Row).ToList());
+
+    private static EfficiencyRowResponse Row(UsageReportRow row)
     {
-        var rows = new Dictionary<string, (ResourceVector Granted, ResourceVector Used, ResourceVector Reclaimed, int Grants)>(StringComparer.Ordinal);
-        foreach (var (cloudId, g) in grants)
-        {
-            var key = by switch { ReportGrouping.Tenant => g.Tenant, ReportGrouping.Pool => g.Pool, _ => cloudId };
-            var row = rows.GetValueOrDefault(key, (Granted: ResourceVector.Zero, Used: ResourceVector.Zero, Reclaimed: ResourceVector.Zero, Grants: 0));
-            rows[key] = (row.Granted + g.MeanGranted, row.Used + g.MeanUsed, row.Reclaimed, row.Grants + 1);
-        }
-        foreach (var r in reclaimed)
-        {
-            var key = by switch { ReportGrouping.Tenant => r.Tenant, ReportGrouping.Pool => r.Pool, _ => r.CloudId };
-            var row = rows.GetValueOrDefault(key, (Granted: ResourceVector.Zero, Used: ResourceVector.Zero, Reclaimed: ResourceVector.Zero, Grants: 0));
-            rows[key] = (row.Granted, row.Used, row.Reclaimed + r.Reclaimed, row.Grants);
-        }
-        return rows.OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new EfficiencyRow(r.Key, r.Value.Granted, r.Value.Used, Ratio(r.Value.Used, r.Value.Granted), r.Value.Reclaimed, r.Value.Grants))
-            .ToList();
+        var hours = (decimal)(row.To - row.From).TotalHours;
+        var r = row.Resources;
+        return new EfficiencyRowResponse(
+            row.From, row.To, row.Key,
+            r.Where(e => e.Value.GrantedUnitHours > 0).ToDictionary(e => e.Key, e => (long)Math.Round(e.Value.MeanGranted, MidpointRounding.AwayFromZero)),
+            r.Where(e => e.Value.UsedUnitHours > 0).ToDictionary(e => e.Key, e => (long)Math.Round(e.Value.MeanUsed, MidpointRounding.AwayFromZero)),
+            r.Where(e => e.Value.Efficiency is not null).ToDictionary(e => e.Key, e => e.Value.Efficiency!.Value),
+            r.Where(e => e.Value.Reclaimed > 0).ToDictionary(e => e.Key, e => e.Value.Reclaimed),
+            (int)Math.Round(row.GrantHours / hours, MidpointRounding.AwayFromZero),
+            r.ToDictionary(e => e.Key, e => Math.Round(e.Value.GrantedUnitHours, 6)),
+            r.ToDictionary(e => e.Key, e => Math.Round(e.Value.UsedUnitHours, 6)),
+            Math.Round(row.GrantHours, 6));
     }
 
-    /// <summary>Used / granted for each resource that was granted; none for a resource not granted (no division by zero).</summary>
-    public static IReadOnlyDictionary<string, double> Ratio(ResourceVector used, ResourceVector granted) =>
-        granted.Entries.ToDictionary(e => e.Key, e => Math.Round((double)used[e.Key] / e.Value, 4), StringComparer.Ordinal);
-
-    /// <summary>One line per group and resource: by,key,resource,granted,used,efficiency,reclaimed.</summary>
-    public static string ToCsv(IReadOnlyList<EfficiencyRow> rows, ReportGrouping by)
+    /// <summary>One line per bucket, key and resource.</summary>
+    public static string ToCsv(UsageReportResult result)
     {
-        var csv = new StringBuilder("by,key,resource,granted,used,efficiency,reclaimed\n");
-        foreach (var row in rows)
+        var csv = new StringBuilder("from,to,by,key,resource,granted,used,efficiency,reclaimed,granted_unit_hours,used_unit_hours\n");
+        foreach (var row in result.Rows)
         {
-            foreach (var resource in row.Granted.Names.Union(row.Reclaimed.Names).Order(StringComparer.Ordinal))
+            foreach (var (resource, f) in row.Resources)
             {
-                var efficiency = row.Efficiency.TryGetValue(resource, out var e) ? e.ToString(CultureInfo.InvariantCulture) : "";
-                csv.Append(CultureInfo.InvariantCulture, $"{by.ToString().ToLowerInvariant()},{Escape(row.Key)},{resource},{row.Granted[resource]},{row.Used[resource]},{efficiency},{row.Reclaimed[resource]}\n");
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{row.From:yyyy-MM-ddTHH:mm:ssZ},{row.To:yyyy-MM-ddTHH:mm:ssZ},{ReportQuery.Name(result.By)},{ReportQuery.Csv(row.Key)},{ReportQuery.Csv(resource)},");
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{f.MeanGranted},{f.MeanUsed},{f.Efficiency?.ToString(CultureInfo.InvariantCulture) ?? ""},{f.Reclaimed},{Math.Round(f.GrantedUnitHours, 6)},{Math.Round(f.UsedUnitHours, 6)}\n");
             }
         }
+
         return csv.ToString();
     }
-
-    private static string Escape(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }
+
+/// <param name="Granted">Mean granted over the bucket, per resource, rounded to whole units.</param>
+/// <param name="Used">Mean used over the bucket, per resource, rounded to whole units.</param>
+/// <param name="Efficiency">Used over granted per resource (from the exact totals, to 4 places).</param>
+/// <param name="Grants">The number of grants held, on average over the bucket, rounded.</param>
+/// <param name="GrantedUnitHours">Unit-hours granted per resource (a vCPU for a day: 24).</param>
+public sealed record EfficiencyRowResponse(
+    DateTimeOffset From, DateTimeOffset To, string Key, IReadOnlyDictionary<string, long> Granted, IReadOnlyDictionary<string, long> Used,
+    IReadOnlyDictionary<string, double> Efficiency, IReadOnlyDictionary<string, long> Reclaimed, int Grants,
+    IReadOnlyDictionary<string, decimal> GrantedUnitHours, IReadOnlyDictionary<string, decimal> UsedUnitHours, decimal GrantHours);
+
+public sealed record EfficiencyReportResponse(DateTimeOffset From, DateTimeOffset To, string By, string Step, IReadOnlyList<EfficiencyRowResponse> Rows);

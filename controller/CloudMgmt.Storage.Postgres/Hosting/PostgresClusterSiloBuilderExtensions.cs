@@ -2,6 +2,7 @@ using CloudMgmt.Grains.Persistence;
 using CloudMgmt.Storage.Postgres.Audit;
 using CloudMgmt.Storage.Postgres.Ledger;
 using CloudMgmt.Storage.Postgres.Schema;
+using CloudMgmt.Storage.Postgres.Usage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Configuration;
@@ -17,7 +18,7 @@ public static class PostgresClusterSiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Membership, default grain storage, reminders, the <see cref="ILedgerStore"/> and the <see cref="IAuditStore"/> on one
+    /// Membership, default grain storage, reminders, the <see cref="ILedgerStore"/>, the <see cref="IAuditStore"/> and the <see cref="IUsageStore"/> on one
     /// PostgreSQL database; when <paramref name="migrateOnStart"/>, the schema is brought up to date
     /// before anything else in the silo touches the database.
     /// </summary>
@@ -38,6 +39,7 @@ public static class PostgresClusterSiloBuilderExtensions
             services.AddSingleton(_ => NpgsqlDataSource.Create(normalized));
             services.AddSingleton<ILedgerStore, PostgresLedgerStore>();
             services.AddSingleton<IAuditStore, PostgresAuditStore>();
+            services.AddSingleton<IUsageStore, PostgresUsageStore>();
             services.AddSingleton<PostgresSchemaMigrator>();
             if (migrateOnStart)
             {

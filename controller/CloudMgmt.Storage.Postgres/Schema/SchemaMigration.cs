@@ -17,6 +17,7 @@ public sealed record SchemaMigration(int Version, string Name)
         new(4, "orleans-reminders"),
         new(5, "cloudmgmt-ledger"),
         new(6, "cloudmgmt-audit"),
+        new(7, "cloudmgmt-usage"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -15,7 +15,7 @@ public static class SqliteGrainStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Adds SQLite grain storage as the default provider (used by [PersistentState] without a provider
-    /// name), and the <see cref="ILedgerStore"/> and <see cref="IAuditStore"/> on the same file.
+    /// name), and the <see cref="ILedgerStore"/>, <see cref="IAuditStore"/> and <see cref="IUsageStore"/> on the same file.
     /// </summary>
     public static ISiloBuilder AddSqliteGrainStorageAsDefault(this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
         builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure)
@@ -25,6 +25,7 @@ public static class SqliteGrainStorageSiloBuilderExtensions
                     ((SqliteGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)).Database;
                 services.AddSingleton<ILedgerStore>(sp => new SqliteLedgerStore(Database(sp)));
                 services.AddSingleton<IAuditStore>(sp => new SqliteAuditStore(Database(sp)));
+                services.AddSingleton<IUsageStore>(sp => new SqliteUsageStore(Database(sp)));
             });
 
     /// <summary>Adds a named SQLite grain storage provider.</summary>

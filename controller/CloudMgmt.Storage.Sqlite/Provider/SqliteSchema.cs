@@ -32,6 +32,7 @@ internal static class SqliteSchema
             ) WITHOUT ROWID;
             INSERT INTO schema_version (version) SELECT {Version} WHERE NOT EXISTS (SELECT 1 FROM schema_version);
             {AuditSchema.Sql}
+            {SqliteUsageSchema.Ddl}
             """, cancellationToken);
         return connection;
     }

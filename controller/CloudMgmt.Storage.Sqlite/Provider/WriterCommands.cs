@@ -12,6 +12,7 @@ internal sealed class WriterCommands : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private AuditCommands? _audit;
+    private UsageCommands? _usage;
 
     public WriterCommands(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -45,6 +46,13 @@ internal sealed class WriterCommands : IDisposable
 
     /// <summary>Writes what the batch kept for the end (the audit chain's head); called just before the commit.</summary>
     public void Finish() => _audit?.Finish();
+
+    public SqliteConnection Connection => _connection;
+
+    public SqliteTransaction Transaction => _transaction;
+
+    /// <summary>The metering statements, prepared by the first write of the batch that needs them.</summary>
+    public UsageCommands Usage => _usage ??= new UsageCommands(_connection, _transaction);
 
     public long? StateVersion(string key)
     {
@@ -81,5 +89,6 @@ internal sealed class WriterCommands : IDisposable
         }
 
         _audit?.Dispose();
+        _usage?.Dispose();
     }
 }

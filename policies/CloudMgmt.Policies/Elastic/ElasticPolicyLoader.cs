@@ -1,6 +1,5 @@
 using CloudMgmt.Domain.Elastic;
 using CloudMgmt.Policies.Loading;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudMgmt.Policies.Elastic;
@@ -21,23 +20,13 @@ public static class ElasticPolicyLoader
 
     public static (ElasticPolicy? Policy, IReadOnlyList<string> Errors) Load(string yaml)
     {
-        var errors = new PolicyErrors();
-        YamlMappingNode root;
-        try
+        var (root, error) = PolicyYaml.Root(yaml, "policy");
+        if (root is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode m)
-            {
-                return (null, ["the file must hold exactly one YAML mapping (a policy document)"]);
-            }
+            return (null, [error!]);
+        }
 
-            root = m;
-        }
-        catch (YamlException ex)
-        {
-            return (null, [$"(line {ex.Start.Line}): not valid YAML: {ex.Message}"]);
-        }
+        var errors = new PolicyErrors();
 
         var top = new PolicyNode(root, "", errors);
         top.Allow("apiVersion", "kind", "metadata", "spec");

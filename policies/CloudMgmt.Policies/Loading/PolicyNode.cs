@@ -16,9 +16,9 @@ internal sealed class PolicyErrors
 }
 
 /// <summary>A YAML mapping with its path, and typed readers that report what is wrong instead of throwing.</summary>
-internal sealed class PolicyNode(YamlMappingNode node, string path, PolicyErrors errors)
+internal sealed partial class PolicyNode(YamlMappingNode node, string path, PolicyErrors errors)
 {
-    private string PathOf(string key) => path.Length == 0 ? key : $"{path}.{key}";
+    public string PathOf(string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private YamlNode? Get(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 

@@ -1,98 +1,100 @@
 using System.Net;
 using System.Net.Http.Headers;
+using CloudMgmt.Api.Tests.Elastic;
 using CloudMgmt.Api.Tests.Infrastructure;
-using CloudMgmt.Domain.Resources;
-using CloudMgmt.Grains.Usage;
-using CloudMgmt.Host.Reports;
 
 namespace CloudMgmt.Api.Tests.Reports;
 
-public sealed class EfficiencyReportTests : IDisposable
+/// <summary>
+/// The efficiency report from the stored figures, on the real controller with a fake clock: two
+/// hours of reconcile passes a minute apart (each a usage sample), then reports over them.
+/// </summary>
+public sealed class EfficiencyReportTests : IAsyncLifetime
 {
-    private readonly ControllerFactory _factory = new();
+    private readonly ElasticHarness _h = new() { ElasticInterval = "01:00:00" };
+    private string _health = "";
 
-    public EfficiencyReportTests()
+    public async Task InitializeAsync()
     {
-        _factory.Settings["Sandbox:RegisterDefaults"] = "true";
-        _factory.Settings["Reconcile:InventoryInterval"] = "01:00:00";
-        _factory.Settings["Reconcile:GrantInterval"] = "01:00:00";
+        await _h.StartAsync();
+        _health = await _h.ReadyAllocationAsync(8, 16, 0.5);
+        await _h.ReadyAllocationAsync(2, 4, 1.0, tenant: "archive");
+        await _h.MinutesAsync(121, runPass: false); // 08:00 to 10:01: the hours 08:00 and 09:00 are closed
     }
 
-    public void Dispose() => _factory.Dispose();
+    public Task DisposeAsync()
+    {
+        _h.Dispose();
+        return Task.CompletedTask;
+    }
 
-    private static GrantUsageAverage Average(string id, string tenant, string pool, ResourceVector granted, ResourceVector used) =>
-        new(id, tenant, pool, granted, used, 10);
+    private static string Window(int fromHour, int toHour) =>
+        $"from=2026-11-28T{fromHour:D2}:00:00Z&to=2026-11-28T{toHour:D2}:00:00Z";
 
     [Fact]
-    public void Build_ByTenantPoolAndCloud_SumsMeansAndDividesPerResource()
+    public async Task Report_ClosedHourByTenant_GivesMeansUnitHoursAndEfficiencyFromTheStoredHour()
     {
-        var grants = new[]
-        {
-            ("x86", Average("a", "health", "hefei", ResourceVector.Of(8, 32), ResourceVector.Of(4, 8))),
-            ("arm", Average("b", "health", "hefei", ResourceVector.Of(8, 0), ResourceVector.Of(2, 0))),
-            ("x86", Average("c", "police", "wuhu", ResourceVector.Of(4, 4), ResourceVector.Of(4, 4))),
-        };
-        var reclaimed = new[] { new ReclaimRecord(DateTimeOffset.UnixEpoch, "d", "police", "wuhu", "arm", ResourceVector.Of(2, 8), "idle") };
+        var report = await _h.Op.GetAsync("/api/v1/reports/efficiency?by=tenant&" + Window(9, 10)).Expect(HttpStatusCode.OK);
 
-        var byTenant = EfficiencyReport.Build(grants, reclaimed, ReportGrouping.Tenant);
-        var byCloud = EfficiencyReport.Build(grants, reclaimed, ReportGrouping.Cloud);
-
-        Assert.Equal(["health", "police"], byTenant.Select(r => r.Key));
-        Assert.Equal(ResourceVector.Of(16, 32), byTenant[0].Granted);
-        Assert.Equal(0.375, byTenant[0].Efficiency["vcpu"]);
-        Assert.Equal(0.25, byTenant[0].Efficiency["memoryGiB"]);
-        Assert.Equal(1.0, byTenant[1].Efficiency["vcpu"]);
-        Assert.Equal(ResourceVector.Of(2, 8), byTenant[1].Reclaimed);
-        Assert.Equal(["arm", "x86"], byCloud.Select(r => r.Key));
-        Assert.Equal(ResourceVector.Of(2, 8), byCloud[0].Reclaimed);
-        Assert.Equal(2, byCloud[1].Grants);
+        var rows = report["rows"]!.AsArray();
+        Assert.Equal(["archive", "health"], rows.Select(r => r!.Str("key")));
+        var health = rows[1]!;
+        Assert.Equal((8, 4, 1), (health.Long("granted.vcpu"), health.Long("used.vcpu"), health.Long("grants")));
+        Assert.Equal(0.5, health["efficiency"]!["vcpu"]!.GetValue<double>());
+        Assert.Equal(8m, health["grantedUnitHours"]!["vcpu"]!.GetValue<decimal>());
+        Assert.Equal(1.0, rows[0]!["efficiency"]!["vcpu"]!.GetValue<double>());
     }
 
     [Fact]
-    public void ToCsv_OneLinePerGroupAndResource()
+    public async Task Report_StepHourByResource_GivesOneRowPerHourAndResource()
     {
-        var rows = EfficiencyReport.Build([("x86", Average("a", "health", "p", ResourceVector.Of(8, 0), ResourceVector.Of(6, 0)))], [], ReportGrouping.Tenant);
+        var report = await _h.Op.GetAsync("/api/v1/reports/efficiency?by=resource&step=hour&" + Window(9, 11)).Expect(HttpStatusCode.OK);
 
-        Assert.Equal("by,key,resource,granted,used,efficiency,reclaimed\ntenant,health,vcpu,8,6,0.75,0\n", EfficiencyReport.ToCsv(rows, ReportGrouping.Tenant));
+        var rows = report["rows"]!.AsArray();
+        Assert.Equal("hour", report.Str("step"));
+        Assert.Equal(["2026-11-28T09:00:00+00:00 memoryGiB", "2026-11-28T09:00:00+00:00 vcpu"], // 10:00 is not closed yet
+            rows.Select(r => $"{r!["from"]!.GetValue<DateTimeOffset>():yyyy-MM-ddTHH:mm:sszzz} {r.Str("key")}"));
+        Assert.Equal(10, rows[1]!.Long("granted.vcpu"));
     }
 
     [Fact]
-    public async Task Report_AfterUsageIsObserved_ShowsTheTenantsEfficiencyAsJsonAndCsv_AndADepartmentSeesOnlyItsOwn()
+    public async Task Report_AsCsv_OneLinePerKeyAndResource()
     {
-        var op = _factory.Operator();
-        await ApiCalls.SeedAsync(op);
-        await op.Post("/api/v1/tenants", new { id = "other", pool = "dept" }).Expect(HttpStatusCode.Created);
-        await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 8, memoryGiB = 16 }, constraints = new { architecture = "x86_64" } }).Expect(HttpStatusCode.Created);
-        await op.Post("/api/v1/allocations", new { tenant = "other", resources = new { vcpu = 2 } }).Expect(HttpStatusCode.Created);
-        for (var pass = 0; pass < 3; pass++)
-            await op.PostAsync("/api/v1/reconcile", null).Expect(HttpStatusCode.OK); // the first makes the grants, the next ones observe them
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/efficiency?by=pool&" + Window(9, 10));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
 
-        var report = await op.GetAsync("/api/v1/reports/efficiency?by=tenant").Expect(HttpStatusCode.OK);
-        var health = report["rows"]!.AsArray().Single(r => r!.Str("key") == "health")!;
-        Assert.Equal(8, health.Long("granted.vcpu"));
-        var used = health.Long("used.vcpu");
-        Assert.InRange(used, 1, 8);
-        Assert.Equal(Math.Round(used / 8.0, 4), health["efficiency"]!["vcpu"]!.GetValue<double>());
+        using var response = await _h.Op.SendAsync(request);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
 
-        using var csvRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/efficiency?by=pool");
-        csvRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
-        using var csv = await op.SendAsync(csvRequest);
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("pool,dept,vcpu,10,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("from,to,by,key,resource,granted,used,efficiency,reclaimed,granted_unit_hours,used_unit_hours", lines[0]);
+        Assert.Contains("2026-11-28T09:00:00Z,2026-11-28T10:00:00Z,pool,dept,vcpu,10,6,0.6,0,10,6", lines);
+    }
 
-        var key = await op.Post("/api/v1/keys", new { role = "department", tenant = "other" }).Expect(HttpStatusCode.Created);
-        var own = await _factory.WithToken(key.Str("token")).GetAsync("/api/v1/reports/efficiency?by=tenant").Expect(HttpStatusCode.OK);
-        Assert.Equal(["other"], own["rows"]!.AsArray().Select(r => r!.Str("key")));
+    [Fact]
+    public async Task Report_DepartmentKey_SeesItsOwnTenantOnly()
+    {
+        var key = await _h.Op.Post("/api/v1/keys", new { role = "department", tenant = "health" }).Expect(HttpStatusCode.Created);
+        using var department = _h.CreateClient();
+        department.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Str("token"));
+
+        var byPool = await department.GetAsync("/api/v1/reports/efficiency?by=pool&" + Window(9, 10)).Expect(HttpStatusCode.OK);
+        var byTenant = await department.GetAsync("/api/v1/reports/efficiency?by=tenant&" + Window(8, 10)).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(8, byPool["rows"]![0]!.Long("granted.vcpu")); // the pool's row holds the department's grants only
+        Assert.Equal(["health"], byTenant["rows"]!.AsArray().Select(r => r!.Str("key")));
     }
 
     [Theory]
     [InlineData("?by=allocation", "by")]
-    [InlineData("?from=2026-01-01T00:00:00Z&to=2026-01-03T00:00:00Z", "from")]
-    [InlineData("?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "from")]
+    [InlineData("?step=week", "step")]
+    [InlineData("?from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z", "from")]
+    [InlineData("?from=2026-01-01T00:00:00Z&to=2026-01-02T05:00:00Z", "from")] // hourly figures are kept 90 days
+    [InlineData("?step=hour&from=2026-10-01T00:00:00Z&to=2026-11-28T00:00:00Z", "to")] // at most 31 days of hours
     [InlineData("?format=xml", "format")]
     public async Task Report_BadQuery_IsProblemNamingTheField(string query, string field)
     {
-        var problem = await _factory.Operator().GetAsync("/api/v1/reports/efficiency" + query).ExpectProblem(HttpStatusCode.BadRequest);
+        var problem = await _h.Op.GetAsync("/api/v1/reports/efficiency" + query).ExpectProblem(HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]![field]);
     }

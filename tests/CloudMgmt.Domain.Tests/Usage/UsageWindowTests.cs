@@ -44,30 +44,4 @@ public sealed class UsageWindowTests
     {
         Assert.Equal((0.2, 0.9), UsageWindow.Range(Minutes(5, 2, 9), "vcpu"));
     }
-
-    public static TheoryData<double[], long[], int, int, double> MeanCases => new()
-    {
-        // sample minutes,            used,             from, to, mean used
-        { new[] { 0.0, 1, 2, 3 }, new long[] { 2, 4, 6, 8 }, 0, 4, 5.0 },       // equal steps
-        { new[] { 0.0, 3 }, new long[] { 2, 8 }, 0, 4, (2 * 2 + 8 * 1) / 3.0 }, // capped at 2 min each: 2 for 2 min, 8 for 1 min
-        { new[] { 0.0, 1, 2, 3 }, new long[] { 2, 4, 6, 8 }, 2, 3, 6.0 },       // samples outside the window do not count; 8 sits at the end
-    };
-
-    [Theory]
-    [MemberData(nameof(MeanCases))]
-    public void Mean_Window_IsTimeWeightedWithGapsCapped(double[] minutes, long[] used, int from, int to, double expected)
-    {
-        var series = minutes.Zip(used, (m, u) => new UsageSample(T0.AddMinutes(m), ResourceVector.Of(("vcpu", 10)), ResourceVector.Of(("vcpu", u)))).ToList();
-
-        var mean = UsageAverages.Mean(series, T0.AddMinutes(from), T0.AddMinutes(to), TimeSpan.FromMinutes(2))!;
-
-        Assert.Equal(expected, mean.Used["vcpu"], 6);
-        Assert.Equal(10.0, mean.Granted["vcpu"], 6);
-    }
-
-    [Fact]
-    public void Mean_NoSampleInsideTheWindow_IsNull()
-    {
-        Assert.Null(UsageAverages.Mean(Minutes(1, 2), T0.AddMinutes(5), T0.AddMinutes(9), TimeSpan.FromMinutes(2)));
-    }
 }

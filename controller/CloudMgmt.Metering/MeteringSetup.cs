@@ -1,0 +1,24 @@
+using CloudMgmt.Grains.Usage;
+using CloudMgmt.Metering.Reports;
+using CloudMgmt.Policies.Catalogue;
+using CloudMgmt.Reconciliation.Scheduling;
+using Quartz;
+
+namespace CloudMgmt.Metering;
+
+/// <summary>The metering services (options validated at start, the service catalogue from Metering:CatalogueFile or the shipped default, the reports) and the retention job.</summary>
+public static class MeteringSetup
+{
+    public static IServiceCollection AddMetering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MeteringOptions>().BindConfiguration("Metering").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(ServiceCatalogueSource.FromFileOrDefault(configuration["Metering:CatalogueFile"]));
+        services.AddSingleton<UsageReports>();
+        return services;
+    }
+
+    /// <summary>Deletes what is past retention every Metering:RetentionInterval (default 6 hours), once for the whole cluster.</summary>
+    public static void ScheduleMetering(this IQuartzBuilder quartz, IServiceCollection services, IConfiguration configuration) =>
+        quartz.ScheduleEvery<RetentionJob>(services, RetentionJob.Key, new("metering-retention-trigger", "metering"),
+            configuration.GetValue("Metering:RetentionInterval", TimeSpan.FromHours(6)));
+}
