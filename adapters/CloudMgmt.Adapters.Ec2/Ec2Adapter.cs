@@ -9,8 +9,11 @@ namespace CloudMgmt.Adapters.Ec2;
 /// An EC2-compatible cloud: capacity from its instance-type catalogue and the account's vCPU limit,
 /// grants as On-Demand Capacity Reservations tagged with our marks, tenants as tag sets.
 /// </summary>
-internal sealed class Ec2Adapter(Ec2Api api, InstanceCatalogue catalogue, GrantApplier applier, Ec2Settings settings, string region) : ICloudAdapter
+internal sealed class Ec2Adapter(Ec2Api api, InstanceCatalogue catalogue, GrantApplier applier, Ec2Settings settings, string region) : ICloudAdapter, IDisposable
 {
+    /// <summary>Closes the SDK client (the controller disposes an adapter it replaced or dropped).</summary>
+    public void Dispose() => api.Dispose();
+
     public string Kind => Ec2AdapterFactory.KindName;
 
     public async Task<AdapterResult<CloudCapacity>> DescribeCapacityAsync(CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace CloudMgmt.Adapters.Kubernetes;
 /// with server-side apply under our own field manager. One attempt per call; the controller's
 /// pipeline retries what is retryable.
 /// </summary>
-public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemoval
+public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemoval, IDisposable
 {
     public const string KindName = "kubernetes";
     internal const string FieldManager = "cloudmgmt";
@@ -25,6 +25,9 @@ public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemov
     private readonly TimeProvider _time;
     private readonly MetricsAvailability _metrics;
     private CapacityReading? _capacity; // a reference, so that concurrent calls swap it whole
+
+    /// <summary>Closes the client's connections (the controller disposes an adapter it replaced or dropped).</summary>
+    public void Dispose() => _client.Value?.Dispose();
 
     internal KubernetesAdapter(AdapterResult<IKubernetes> client, KubernetesSettings settings, string fallbackZone, TimeProvider time)
     {

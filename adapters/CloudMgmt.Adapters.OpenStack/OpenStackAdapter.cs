@@ -15,7 +15,7 @@ namespace CloudMgmt.Adapters.OpenStack;
 /// Placement's usages per project. Calls that change one project are serialised per project, so
 /// that the ledger and the quota move together.
 /// </summary>
-internal sealed partial class OpenStackAdapter : ICloudAdapter, ITenantSpaceRemoval
+internal sealed partial class OpenStackAdapter : ICloudAdapter, ITenantSpaceRemoval, IDisposable
 {
     public const string KindName = "openstack";
     private static readonly TimeSpan CapacityCacheFor = TimeSpan.FromSeconds(60);
@@ -26,6 +26,7 @@ internal sealed partial class OpenStackAdapter : ICloudAdapter, ITenantSpaceRemo
     private readonly PlacementClient _placement;
     private readonly CinderQuotaClient _cinder;
     private readonly TimeProvider _time;
+    private readonly OpenStackApi _api;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _projectLocks = new(StringComparer.Ordinal);
     private (CloudCapacity Capacity, DateTimeOffset At)? _capacity;
     private FlavorSize? _flavor;
@@ -34,6 +35,7 @@ internal sealed partial class OpenStackAdapter : ICloudAdapter, ITenantSpaceRemo
     {
         _settings = settings;
         _time = time;
+        _api = api;
         _projects = new ProjectDirectory(api, settings);
         _nova = new NovaClient(api);
         _placement = new PlacementClient(api);
@@ -41,6 +43,8 @@ internal sealed partial class OpenStackAdapter : ICloudAdapter, ITenantSpaceRemo
     }
 
     public string Kind => KindName;
+
+    public void Dispose() => _api.Dispose();
 
     public async Task<AdapterResult<CloudCapacity>> DescribeCapacityAsync(CancellationToken cancellationToken)
     {

@@ -32,6 +32,7 @@ internal sealed class BenchSilo : IAsyncDisposable
                 silo.AddSqliteGrainStorageAsDefault(o => o.DataSource = Path.Combine(folder.FullName, "state.db"));
                 silo.Services.AddSingleton(TimeProvider.System);
                 silo.Services.AddSingleton(CloudMgmt.Policies.PlacementPolicySource.FromFileOrDefault(null));
+                silo.Services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
             })
             .Build();
         await host.StartAsync();

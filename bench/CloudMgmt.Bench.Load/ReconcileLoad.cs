@@ -22,12 +22,12 @@ internal static class ReconcileLoad
         await using var silo = await BenchSilo.StartAsync();
         var grains = silo.Grains;
         var factory = new SandboxAdapterFactory(TimeProvider.System);
-        var registry = new AdapterRegistry([factory]);
         var resilience = new CloudResilience(new CloudResilienceOptions(), TimeProvider.System);
+        var registry = new AdapterRegistry([factory], resilience, TimeProvider.System, NullLogger<AdapterRegistry>.Instance);
         var refresher = new CloudRefresher(grains, registry, resilience, TimeProvider.System, NullLogger<CloudRefresher>.Instance);
         var reconciler = new GrantReconciler(grains, registry, resilience, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
-            NullLogger<GrantReconciler>.Instance);
-        var pass = new ReconcilePass(grains, refresher, reconciler, TimeProvider.System, NullLogger<ReconcilePass>.Instance);
+            NullLogger<GrantReconciler>.Instance, CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
+        var pass = new ReconcilePass(grains, refresher, reconciler, registry, TimeProvider.System, NullLogger<ReconcilePass>.Instance);
 
         var setup = Stopwatch.StartNew();
         await SeedAsync(grains, registry, factory, perCloud);

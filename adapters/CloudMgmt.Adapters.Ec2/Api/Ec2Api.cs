@@ -7,8 +7,10 @@ namespace CloudMgmt.Adapters.Ec2.Api;
 /// The EC2 calls the adapter makes, each returning a value or an <see cref="AdapterError"/>, with
 /// NextToken paging done here. One attempt per call: the controller's resilience pipeline retries.
 /// </summary>
-internal sealed class Ec2Api(IAmazonEC2 client, Ec2Credentials credentials, int pageSize)
+internal sealed class Ec2Api(IAmazonEC2 client, Ec2Credentials credentials, int pageSize) : IDisposable
 {
+    public void Dispose() => client.Dispose();
+
     public Task<AdapterResult<List<CapacityReservation>>> DescribeReservationsAsync(IReadOnlyList<Filter> filters, CancellationToken ct) =>
         PagedAsync("DescribeCapacityReservations", async token =>
         {

@@ -10,7 +10,11 @@ namespace CloudMgmt.Adapters.OpenStack.Http;
 /// otherwise: the controller's resilience pipeline decides about retries.
 /// </summary>
 internal sealed class OpenStackApi(HttpClient http, KeystoneAuthenticator keystone, OpenStackSettings settings, string? region, TimeProvider time)
+    : IDisposable
 {
+    /// <summary>Closes the adapter's connections (the controller disposes an adapter it replaced or dropped).</summary>
+    public void Dispose() => http.Dispose();
+
     public const string ComputeMicroversion = "2.60";
     public const string PlacementMicroversion = "1.26";
 

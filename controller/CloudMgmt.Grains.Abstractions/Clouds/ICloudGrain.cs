@@ -41,9 +41,12 @@ public interface ICloudGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task Unreserve(string allocationId);
 
-    /// <summary>Records that the allocation knows its grant here is made as desired.</summary>
+    /// <summary>
+    /// Records that the allocation knows its grant here is made as desired, at <paramref name="applied"/>:
+    /// a row that changed since (a resize or its recovery) stays unconfirmed, so the reconciler comes back to it.
+    /// </summary>
     [AlwaysInterleave]
-    Task Confirm(string allocationId);
+    Task Confirm(string allocationId, ResourceVector applied);
 
     /// <summary>Marks an allocation's grant for removal by the reconciler.</summary>
     [AlwaysInterleave]

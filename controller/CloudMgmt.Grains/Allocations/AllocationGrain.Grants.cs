@@ -2,6 +2,7 @@ using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains.Faults;
 using CloudMgmt.Grains.Persistence;
 
 namespace CloudMgmt.Grains.Allocations;
@@ -99,25 +100,13 @@ public sealed partial class AllocationGrain
             return;
         }
 
-        // Every grant is gone: now the quota can return.
+        // Every grant is gone: now the quota can return. A crash before the write below leaves the
+        // cloud's row, so the reconciler calls again and this runs again (a shrink to zero is idempotent).
+        crashPoints.Reached(new CrashPoint("grant-released", nameof(ChangeStep.ReturnQuota), Id));
         S.Reach = await ShrinkAlongAsync(ResourceVector.Zero);
+        crashPoints.Reached(new CrashPoint("grant-released", nameof(ChangeStep.Commit), Id));
         Move(AllocationStatus.Released, "released; grants removed and quota returned", S.WorkBy);
         await state.WriteStateAsync();
         await IndexAsync();
-    }
-
-    /// <summary>
-    /// Release of an allocation with grants on clouds: the reconciler removes them, then the quota
-    /// returns. The clouds are told first, so a restart in between still ends in a release
-    /// (<see cref="GrantReleased"/> finishes it) rather than in a grant nobody removes.
-    /// </summary>
-    private async Task<AllocationView> BeginCloudReleaseAsync(string? by)
-    {
-        await Task.WhenAll(S.Shares.Keys.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).MarkReleasing(Id)));
-        S.WorkBy = by;
-        Move(AllocationStatus.Releasing, "release requested; removing grants from " + string.Join(", ", S.Shares.Keys), by);
-        await state.WriteStateAsync();
-        await IndexAsync();
-        return View();
     }
 }

@@ -1,6 +1,7 @@
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains.Faults;
 using CloudMgmt.Grains.Persistence;
 
 namespace CloudMgmt.Grains.Allocations;
@@ -11,22 +12,22 @@ public sealed partial class AllocationGrain
     /// Chooses the cloud(s) for an admitted allocation and holds room there. Placement only reads
     /// what the cloud grains know; the grant itself is made later by the reconciler. With no cloud
     /// registered the allocation stays Admitted (the controller is then a quota ledger). A placement
-    /// that fails gives the quota back and says why.
+    /// that fails gives the quota back and says why. False when no cloud is registered (nothing decided, nothing written).
     /// </summary>
-    private async Task PlaceAsync()
+    private async Task<bool> PlaceAsync()
     {
         var resources = VectorState.Load(S.Resources);
         var decision = await PlacementCandidates.PlaceAsync(GrainFactory, policy, S.Tenant, S.Path, resources, S.Constraints);
         if (decision is null)
         {
-            return;
+            return false;
         }
 
         S.Placement = PlacementCandidates.ToJson(decision);
         if (!decision.Placed)
         {
             await FailAsync("placement failed: " + decision.Reason);
-            return;
+            return true;
         }
 
         var held = new List<string>();
@@ -37,25 +38,23 @@ public sealed partial class AllocationGrain
             if (!reserved.Succeeded)
             {
                 await Task.WhenAll(held.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).Unreserve(Id)));
+                held.ForEach(c => S.Shares.Remove(c));
                 await FailAsync($"placement failed: {reserved.Failure!.Detail} (changed since the decision)");
-                return;
+                return true;
             }
 
             held.Add(share.CloudId);
             S.Shares[share.CloudId] = VectorState.Save(share.Resources);
         }
 
+        crashPoints.Reached(new CrashPoint("place", "Commit", Id));
         Move(AllocationStatus.Placed, "placed on " + string.Join(", ", decision.Shares.Select(s => $"{s.CloudId} ({s.Resources})")), null);
         await state.WriteStateAsync();
         await IndexAsync();
+        return true;
     }
 
-    /// <summary>Gives the quota back and records why the allocation could not go on.</summary>
-    private async Task FailAsync(string reason)
-    {
-        S.Reach = await ShrinkAlongAsync(ResourceVector.Zero);
-        Move(AllocationStatus.Failed, reason + "; quota returned", null);
-        await state.WriteStateAsync();
-        await IndexAsync();
-    }
+    /// <summary>Gives the quota back and records why the allocation could not go on (<see cref="ChangePlan.Fail"/>).</summary>
+    private async Task FailAsync(string reason) =>
+        await RunAsync(ChangePlan.Fail(VectorState.Load(S.Resources)), new PlanContext("fail", null, reason, null));
 }

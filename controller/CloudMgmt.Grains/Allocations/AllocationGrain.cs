@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Faults;
 using CloudMgmt.Grains.Persistence;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Policies;
@@ -17,7 +18,8 @@ namespace CloudMgmt.Grains.Allocations;
 /// A new request is written once, after every pool has accepted it; a refused one writes nothing.
 /// </summary>
 public sealed partial class AllocationGrain(
-    [PersistentState("allocation")] IPersistentState<AllocationState> state, TimeProvider time, PlacementPolicySource policy)
+    [PersistentState("allocation")] IPersistentState<AllocationState> state, TimeProvider time, PlacementPolicySource policy,
+    ICrashPoints crashPoints)
     : Grain, IAllocationGrain
 {
     private bool _indexed;
@@ -31,6 +33,14 @@ public sealed partial class AllocationGrain(
         if (state.RecordExists && S.Work != PendingWork.None)
         {
             await FinishInterruptedWorkAsync();
+        }
+
+        if (state.RecordExists && S.Status == AllocationStatus.Admitted)
+        {
+            // Admitted and not placed: a crash came between its record and its placement (with no
+            // cloud registered this finds nothing and changes nothing). Its pools were not confirmed
+            // yet, so they ask about it after Reservations:ConfirmAfter, which brings it here.
+            await PlaceAsync();
         }
     }
 
@@ -66,21 +76,23 @@ public sealed partial class AllocationGrain(
         }
 
         var reasons = ApprovalRule.Reasons(request.Resources, pools.Zip(path.Value.Thresholds));
+        crashPoints.Reached(new CrashPoint("create", "Record", Id));
         FillNew(request, pools, outcome.Reach, reasons, time.GetUtcNow());
         // Pools first (durable when SetAlong returns): an allocation on disk must never claim quota its
         // pools could lose in a crash. The index may lag our record: a crash before both are written
         // leaves the pools unconfirmed, and their question (HoldsReservation) repairs the index.
         await Task.WhenAll(state.WriteStateAsync(), IndexAsync());
-        foreach (var pool in S.Path.Take(S.Reach))
-        {
-            _ = GrainFactory.GetGrain<IQuotaPoolGrain>(pool).Confirm(Id); // one-way: completes when sent
-        }
-
         if (S.Status == AllocationStatus.Admitted)
         {
+            crashPoints.Reached(new CrashPoint("create", "Place", Id));
             await PlaceAsync();
         }
 
+        // Confirmed only once placed (or failed): a crash before leaves the pools unconfirmed, and
+        // their question wakes this allocation, which then places itself (OnActivateAsync).
+        crashPoints.Reached(new CrashPoint("create", "Confirm", Id));
+        ConfirmPools();
+        crashPoints.Reached(new CrashPoint("create", "done", Id));
         DeactivateUnlessReconciling();
         return View();
     }
@@ -146,6 +158,24 @@ public sealed partial class AllocationGrain(
         }
 
         return outcome.Reach;
+    }
+
+    /// <summary>
+    /// Tells the pools on the path that their entries for this allocation are as it holds them, so
+    /// that they do not ask later. One-way (completes when sent): a confirmation a crash loses only
+    /// means the pool asks after Reservations:ConfirmAfter.
+    /// </summary>
+    private void ConfirmPools()
+    {
+        if (!AllocationLifecycle.HoldsQuota(S.Status))
+        {
+            return; // its entries are gone
+        }
+
+        foreach (var pool in S.Path.Take(S.Reach))
+        {
+            _ = GrainFactory.GetGrain<IQuotaPoolGrain>(pool).Confirm(Id);
+        }
     }
 
     private void FillNew(AllocationRequest request, IReadOnlyList<string> pools, int reach, IReadOnlyList<ApprovalReason> reasons, DateTimeOffset now)

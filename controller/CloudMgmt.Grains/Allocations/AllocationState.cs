@@ -2,7 +2,11 @@ using CloudMgmt.Domain.Allocations;
 
 namespace CloudMgmt.Grains.Allocations;
 
-/// <summary>Work that changes the reservation along the path, recorded before it starts so that a crash midway is finished on the next activation.</summary>
+/// <summary>
+/// Work that changes the reservation along the path, recorded before it starts so that a crash midway
+/// is finished on the next activation (see <see cref="CloudMgmt.Domain.Allocations.ChangePlan"/>):
+/// <see cref="AllocationState.WorkFrom"/> is the size before, <see cref="AllocationState.WorkTo"/> the size asked for.
+/// </summary>
 [GenerateSerializer]
 public enum PendingWork
 {
@@ -10,6 +14,9 @@ public enum PendingWork
     Resize,
     Release,
     Reject,
+
+    /// <summary>A placement failed: the quota returns and the allocation becomes Failed.</summary>
+    Fail,
 }
 
 [GenerateSerializer]

@@ -65,9 +65,11 @@ public sealed partial class CloudGrain
             return Failure.NotFound($"cloud '{Id}' holds nothing for allocation '{allocationId}'");
         }
 
+        // A shrink is always taken, even when the capacity fell below what is held: it is how a
+        // refused or interrupted resize gets back (AllocationGrain's plans rely on it).
         var current = row.Load(allocationId);
         var free = Capacity.SaturatingSubtract(_reservedTotal - current.Resources);
-        if (!resources.FitsWithin(free))
+        if (!resources.FitsWithin(current.Resources) && !resources.FitsWithin(free))
         {
             return Failure.Conflict($"cloud '{Id}' has {free} free for this grant, not {resources}");
         }
@@ -85,9 +87,9 @@ public sealed partial class CloudGrain
         }
     }
 
-    public async Task Confirm(string allocationId)
+    public async Task Confirm(string allocationId, ResourceVector applied)
     {
-        if (_desired.TryGetValue(allocationId, out var row) && !row.Confirmed)
+        if (_desired.TryGetValue(allocationId, out var row) && !row.Confirmed && VectorState.Load(row.Resources).Equals(applied))
         {
             await SaveAsync(row.Load(allocationId) with { Confirmed = true });
         }

@@ -6,6 +6,7 @@ using CloudMgmt.Reconciliation.Clouds;
 using CloudMgmt.Reconciliation.Elastic;
 using CloudMgmt.Reconciliation.Scheduling;
 using Microsoft.Extensions.Options;
+using Polly;
 using Quartz;
 
 namespace CloudMgmt.Host.Hosting;
@@ -16,13 +17,16 @@ internal static class CloudSetup
     public static IServiceCollection AddCloudManagement(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(PlacementPolicySource.FromFileOrDefault(configuration["Placement:PolicyFile"]));
+        services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
         services.AddSingleton<ICloudAdapterFactory, SandboxAdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Ec2.Ec2AdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Kubernetes.KubernetesAdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.OpenStack.OpenStackAdapterFactory>();
         services.AddSingleton<AdapterRegistry>();
-        services.Configure<CloudResilienceOptions>(configuration.GetSection("Resilience"));
-        services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<CloudResilienceOptions>().Bind(configuration.GetSection("Resilience")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddResiliencePipelineRegistry<string>(); // Polly.Extensions: the registry with Polly's logging and metrics
+        services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Polly.Registry.ResiliencePipelineRegistry<string>>()));
         services.AddSingleton<CloudRefresher>();
         services.AddSingleton<GrantReconciler>();
         services.AddSingleton<ReconcilePass>();

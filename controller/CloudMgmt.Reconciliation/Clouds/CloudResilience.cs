@@ -3,59 +3,56 @@ using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using CloudMgmt.Adapters;
 using CloudMgmt.Reconciliation.Monitoring;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
+using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
-using Polly;
 
 namespace CloudMgmt.Reconciliation.Clouds;
 
-/// <summary>How every call to a cloud is guarded. Bound from the "Resilience" configuration section.</summary>
-public sealed class CloudResilienceOptions
-{
-    /// <summary>Longest one attempt may take. Default 10 s.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Retries of a retryable failure (jittered exponential back-off from <see cref="RetryDelay"/>). Default 3.</summary>
-    public int MaxRetries { get; set; } = 3;
-
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Share of failed calls in <see cref="BreakerSampling"/> that opens the cloud's breaker. Default 0.5.</summary>
-    public double BreakerFailureRatio { get; set; } = 0.5;
-
-    public int BreakerMinimumCalls { get; set; } = 4;
-
-    public TimeSpan BreakerSampling { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long an open breaker keeps the cloud out before trying it again. Default 30 s.</summary>
-    public TimeSpan BreakerOpenFor { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Calls in flight to one cloud at most. Default 8.</summary>
-    public int MaxConcurrentCalls { get; set; } = 8;
-}
-
 /// <summary>
-/// One Polly pipeline per cloud: rate limit (concurrency), circuit breaker, retry of retryable
-/// failures with jitter, and a timeout per attempt. The breaker sits outside the retry, so it counts
-/// calls that failed after their retries: a cloud failing half its attempts still works (and is
-/// not cut off), one failing them all is. The breaker's state tells whether the cloud is healthy.
+/// One Polly pipeline per cloud, kept in Polly's <see cref="ResiliencePipelineRegistry{TKey}"/>: rate
+/// limit (concurrency), circuit breaker, retry of retryable failures with jitter, and a timeout per
+/// attempt. The breaker sits outside the retry, so it counts calls that failed after their retries: a
+/// cloud failing half its attempts still works (and is not cut off), one failing them all is. The
+/// breaker's state tells whether the cloud is healthy. A cloud that says when to come back
+/// (<c>Retry-After</c>, <see cref="AdapterError.RetryAfter"/>) is not called before then: the retry
+/// waits that long, and so does every other call to it (<see cref="CloudGate"/>).
 /// </summary>
-internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvider time)
+internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvider time, ResiliencePipelineRegistry<string> registry)
 {
-    private readonly ConcurrentDictionary<string, (ResiliencePipeline Pipeline, CircuitBreakerStateProvider Breaker)> _clouds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CloudGate> _gates = new(StringComparer.Ordinal);
+
+    public CloudResilience(CloudResilienceOptions options, TimeProvider time)
+        : this(options, time, new ResiliencePipelineRegistry<string>())
+    {
+    }
 
     public bool IsOpen(string cloudId) =>
-        _clouds.TryGetValue(cloudId, out var c) && c.Breaker.CircuitState is CircuitState.Open or CircuitState.Isolated;
+        _gates.TryGetValue(cloudId, out var c) && c.Breaker.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
     /// <summary>The breaker as Prometheus shows it: 0 closed, 1 half-open, 2 open (isolated counts as open).</summary>
-    public int BreakerState(string cloudId) => !_clouds.TryGetValue(cloudId, out var c) ? 0 : c.Breaker.CircuitState switch
+    public int BreakerState(string cloudId) => !_gates.TryGetValue(cloudId, out var c) ? 0 : c.Breaker.CircuitState switch
     {
         CircuitState.HalfOpen => 1,
         CircuitState.Open or CircuitState.Isolated => 2,
         _ => 0,
     };
+
+    /// <summary>
+    /// Forgets the cloud's pipeline (its breaker, limiter and Retry-After) when the cloud changes or
+    /// leaves. Polly's registry has no removal: the pipeline is reloaded, which disposes the old one
+    /// once its calls are done and leaves an empty one under the id until the cloud is used again.
+    /// </summary>
+    public void Evict(string cloudId)
+    {
+        if (_gates.TryRemove(cloudId, out var gate))
+        {
+            gate.Reload.Cancel();
+        }
+    }
 
     /// <summary>Runs one adapter call under the cloud's pipeline; an open breaker, a time-out or a rejection comes back as an error value.</summary>
     public async Task<AdapterResult<T>> CallAsync<T>(
@@ -69,10 +66,17 @@ internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvid
 
     private async Task<AdapterResult<T>> CallUncountedAsync<T>(string cloudId, Func<CancellationToken, Task<AdapterResult<T>>> call, CancellationToken cancellationToken)
     {
-        var pipeline = _clouds.GetOrAdd(cloudId, _ => Build()).Pipeline;
+        var pipeline = registry.GetOrAddPipeline(cloudId, Build);
+        var gate = _gates.GetOrAdd(cloudId, _ => new CloudGate());
         try
         {
-            return await pipeline.ExecuteAsync(async ct => await call(ct), cancellationToken);
+            await gate.WaitAsync(time, cancellationToken);
+            return await pipeline.ExecuteAsync(async ct =>
+            {
+                var result = await call(ct);
+                gate.Heed(result.Error?.RetryAfter, options.MaxRetryAfter, time);
+                return result;
+            }, cancellationToken);
         }
         catch (BrokenCircuitException)
         {
@@ -88,13 +92,15 @@ internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvid
         }
     }
 
-    private (ResiliencePipeline, CircuitBreakerStateProvider) Build()
+    private void Build(ResiliencePipelineBuilder builder, ConfigureBuilderContext<string> context)
     {
-        var breaker = new CircuitBreakerStateProvider();
+        var gate = _gates.GetOrAdd(context.PipelineKey, _ => new CloudGate());
+        context.AddReloadToken(gate.Reload.Token);
         var failed = new PredicateBuilder()
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => r is IAdapterResult { Error.Retryable: true });
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+        builder.TimeProvider = time;
+        builder
             .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = options.MaxConcurrentCalls, QueueLimit = 1000 })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -103,18 +109,63 @@ internal sealed class CloudResilience(CloudResilienceOptions options, TimeProvid
                 MinimumThroughput = options.BreakerMinimumCalls,
                 SamplingDuration = options.BreakerSampling,
                 BreakDuration = options.BreakerOpenFor,
-                StateProvider = breaker,
-            })
-            .AddRetry(new RetryStrategyOptions
+                StateProvider = gate.Breaker,
+            });
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = failed,
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-        return (pipeline, breaker);
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
+            });
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>The cloud's own Retry-After (capped), which replaces the jittered back-off; null leaves the back-off.</summary>
+    internal static TimeSpan? RetryAfter(object? result, TimeSpan cap) =>
+        result is IAdapterResult { Error.RetryAfter: { } after } ? (after > cap ? cap : after) : null;
+}
+
+/// <summary>
+/// What one cloud's pipeline keeps besides Polly's strategies: its breaker's state, the token that
+/// reloads (evicts) it, and the moment before which the cloud asked not to be called.
+/// </summary>
+internal sealed class CloudGate
+{
+    private long _notBeforeTicks;
+
+    public CircuitBreakerStateProvider Breaker { get; } = new();
+
+    public CancellationTokenSource Reload { get; } = new();
+
+    /// <summary>Remembers the cloud's Retry-After: no call to it starts before then.</summary>
+    public void Heed(TimeSpan? retryAfter, TimeSpan cap, TimeProvider time)
+    {
+        if (retryAfter is not { } after || after <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var until = (time.GetUtcNow() + (after > cap ? cap : after)).UtcTicks;
+        long seen;
+        while ((seen = Interlocked.Read(ref _notBeforeTicks)) < until && Interlocked.CompareExchange(ref _notBeforeTicks, until, seen) != seen)
+        {
+            // another call moved it meanwhile: compare again
+        }
+    }
+
+    public async Task WaitAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wait = new DateTimeOffset(Interlocked.Read(ref _notBeforeTicks), TimeSpan.Zero) - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
     }
 }

@@ -1,6 +1,8 @@
 using CloudMgmt.Adapters;
+using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Clouds;
+using CloudMgmt.Grains.Faults;
 using CloudMgmt.Grains.Usage;
 using CloudMgmt.Reconciliation.Elastic;
 
@@ -14,7 +16,7 @@ namespace CloudMgmt.Reconciliation.Clouds;
 /// </summary>
 internal sealed partial class GrantReconciler(
     IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger,
-    TimeProvider? time = null)
+    ICrashPoints crashPoints, TimeProvider? time = null)
 {
     private const int GrantsAtOnce = 8;
 
@@ -51,7 +53,9 @@ internal sealed partial class GrantReconciler(
             var released = await resilience.CallAsync(cloudId, c => adapter.ReleaseGrantAsync(reference, c), ct);
             if (released.Succeeded)
             {
+                crashPoints.Reached(new CrashPoint("reconcile-release", "GrantReleased", grant.AllocationId));
                 await allocation.GrantReleased(cloudId);
+                crashPoints.Reached(new CrashPoint("reconcile-release", "Unreserve", grant.AllocationId));
                 await grains.GetGrain<ICloudGrain>(cloudId).Unreserve(grant.AllocationId);
             }
 
@@ -62,7 +66,7 @@ internal sealed partial class GrantReconciler(
         {
             if (!grant.Confirmed)
             {
-                await ConfirmAsync(cloudId, adapter, reference, observed.ExternalId, null, ct);
+                await ConfirmAsync(cloudId, adapter, reference, observed.ExternalId, grant.Resources, null, ct);
             }
 
             return; // as desired, and known to be: a steady pass costs no call to the allocation
@@ -83,6 +87,7 @@ internal sealed partial class GrantReconciler(
             return;
         }
 
+        crashPoints.Reached(new CrashPoint("reconcile-apply", "GrantProvisioned", grant.AllocationId));
         var note = observed is null ? null : $"repaired drift: the cloud had {observed.Granted}, restored {grant.Resources}";
         if (observed is not null || grant.Confirmed)
         {
@@ -94,16 +99,18 @@ internal sealed partial class GrantReconciler(
             LogRepaired(logger, cloudId, grant.AllocationId, observed!.Granted.ToString(), grant.Resources.ToString());
         }
 
-        await ConfirmAsync(cloudId, adapter, reference, applied.Value!.ExternalId, note, ct);
+        await ConfirmAsync(cloudId, adapter, reference, applied.Value!.ExternalId, grant.Resources, note, ct);
     }
 
     /// <summary>Tells the allocation its grant is made; removes the grant when the allocation does not want it (a placement a crash cut short).</summary>
-    private async Task ConfirmAsync(string cloudId, ICloudAdapter adapter, GrantRef reference, string externalId, string? note, CancellationToken ct)
+    private async Task ConfirmAsync(
+        string cloudId, ICloudAdapter adapter, GrantRef reference, string externalId, ResourceVector applied, string? note, CancellationToken ct)
     {
         var cloud = grains.GetGrain<ICloudGrain>(cloudId);
         if (await grains.GetGrain<IAllocationGrain>(reference.AllocationId).GrantProvisioned(cloudId, externalId, note))
         {
-            await cloud.Confirm(reference.AllocationId);
+            crashPoints.Reached(new CrashPoint("reconcile-apply", "Confirm", reference.AllocationId));
+            await cloud.Confirm(reference.AllocationId, applied);
             return;
         }
 

@@ -10,7 +10,7 @@ namespace CloudMgmt.Reconciliation.Clouds;
 /// The two run on their own schedules; the API's manual trigger runs both (pass "manual" in the metrics).
 /// </summary>
 internal sealed partial class ReconcilePass(
-    IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, TimeProvider time, ILogger<ReconcilePass> logger)
+    IGrainFactory grains, CloudRefresher refresher, GrantReconciler reconciler, AdapterRegistry adapters, TimeProvider time, ILogger<ReconcilePass> logger)
 {
     private const int CloudsAtOnce = 4;
 
@@ -33,6 +33,7 @@ internal sealed partial class ReconcilePass(
         try
         {
             ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
+            adapters.Retain(ids); // a cloud that left takes its adapter and pipeline with it
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = CloudsAtOnce, CancellationToken = cancellationToken },
                 async (id, ct) => await work(id, ct));
         }

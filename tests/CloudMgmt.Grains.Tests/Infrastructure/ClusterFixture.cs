@@ -46,6 +46,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DataSource = DataFile);
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
             siloBuilder.Services.AddSingleton(PlacementPolicySource.FromFileOrDefault(null));
+            siloBuilder.Services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
             siloBuilder.Services.Configure<ReservationOptions>(o =>
             {
                 o.SweepInterval = TimeSpan.FromMilliseconds(100); // real time: how often a pool looks
