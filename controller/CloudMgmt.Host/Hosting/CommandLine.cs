@@ -27,6 +27,8 @@ internal static class CommandLine
                                               (default 1.00:00:00) are forgotten. In memory: a restart starts it again.
           --Resilience:...                    Per-cloud call guards: AttemptTimeout, MaxRetries, RetryDelay,
                                               BreakerFailureRatio, BreakerOpenFor, MaxConcurrentCalls.
+          --Limits:...                        Request limits: MaxRequestBodyBytes (default 1048576), MaxUrlLength (8192),
+                                              MaxHeadersBytes (32768), MaxHeaderCount (100).
           -h, --help               Show this help.
 
         Environment:
