@@ -36,5 +36,7 @@ public sealed record CloudView(
 
 /// <summary>A grant the controller wants on a cloud: the desired state the reconciler makes true.</summary>
 /// <param name="Confirmed">The allocation has recorded this grant as made; a pass that finds it as desired has nothing to tell anyone.</param>
+/// <param name="PendingSince">When the row last changed into wanting work (made, resized, released): how long the reconciler has had to converge it.</param>
 [GenerateSerializer, Immutable]
-public sealed record DesiredGrant(string AllocationId, string Tenant, string Pool, ResourceVector Resources, bool Releasing, bool Confirmed = false);
+public sealed record DesiredGrant(
+    string AllocationId, string Tenant, string Pool, ResourceVector Resources, bool Releasing, bool Confirmed = false, DateTimeOffset? PendingSince = null);

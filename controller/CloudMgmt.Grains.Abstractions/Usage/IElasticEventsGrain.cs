@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 
 namespace CloudMgmt.Grains.Usage;
 
-/// <summary>One thing the elastic controller did or found (kind: idle, idle_cleared, grow, grow_requested, shrink, reclaim, refused).</summary>
+/// <summary>One thing the elastic controller did or found (kind: idle, idle_cleared, grow, grow_requested, shrink, reclaim, refused), or the reconciler found (stuck: a grant not converged within Reconcile:StuckAfter).</summary>
 [GenerateSerializer, Immutable]
 public sealed record ElasticEvent(DateTimeOffset At, string Kind, string AllocationId, string Tenant, string Pool, string CloudId, string Message);
 

@@ -13,11 +13,15 @@ public sealed class DesiredRow
     [Id(3)] public bool Releasing { get; set; }
     [Id(4)] public bool Confirmed { get; set; }
 
-    internal DesiredGrant Load(string id) => new(id, Tenant, Pool, VectorState.Load(Resources), Releasing, Confirmed);
+    /// <summary>When the row last changed into wanting work from the reconciler (see <see cref="DesiredGrant.PendingSince"/>).</summary>
+    [Id(5)] public DateTimeOffset? PendingSince { get; set; }
+
+    internal DesiredGrant Load(string id) => new(id, Tenant, Pool, VectorState.Load(Resources), Releasing, Confirmed, PendingSince);
 
     internal static DesiredRow Save(DesiredGrant g) => new()
     {
         Tenant = g.Tenant, Pool = g.Pool, Resources = VectorState.Save(g.Resources), Releasing = g.Releasing, Confirmed = g.Confirmed,
+        PendingSince = g.PendingSince,
     };
 }
 
@@ -108,6 +112,10 @@ public sealed partial class CloudGrain
 
     private async Task<DesiredGrant> SaveAsync(DesiredGrant grant)
     {
+        // A change that gives the reconciler work starts its clock; a confirmation keeps it (it is done).
+        var changed = _desired.GetValueOrDefault(grant.AllocationId) is not { } before
+            || !VectorState.Load(before.Resources).Equals(grant.Resources) || before.Releasing != grant.Releasing;
+        grant = grant with { PendingSince = changed ? time.GetUtcNow() : grant.PendingSince };
         var row = DesiredRow.Save(grant);
         if (_desired.TryGetValue(grant.AllocationId, out var old))
         {

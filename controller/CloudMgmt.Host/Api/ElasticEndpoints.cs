@@ -28,7 +28,7 @@ public sealed record ElasticEventsResponse(IReadOnlyList<ElasticEventResponse> I
 /// <summary>The elastic controller's operator endpoints and its event feed.</summary>
 internal static class ElasticEndpoints
 {
-    private static readonly string[] Kinds = ["idle", "idle_cleared", "grow", "grow_requested", "shrink", "reclaim", "refused"];
+    private static readonly string[] Kinds = ["idle", "idle_cleared", "grow", "grow_requested", "shrink", "reclaim", "refused", "stuck"];
 
     public static void MapElastic(this IEndpointRouteBuilder api)
     {

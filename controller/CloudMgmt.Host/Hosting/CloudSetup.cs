@@ -28,6 +28,8 @@ internal static class CloudSetup
         services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Polly.Registry.ResiliencePipelineRegistry<string>>()));
         services.AddSingleton<CloudRefresher>();
+        services.AddOptions<StuckWorkOptions>().Bind(configuration.GetSection("Reconcile")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StuckGrants>();
         services.AddSingleton<GrantReconciler>();
         services.AddSingleton<ReconcilePass>();
         services.AddElastic(configuration);

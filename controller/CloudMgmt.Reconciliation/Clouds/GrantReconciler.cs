@@ -16,7 +16,7 @@ namespace CloudMgmt.Reconciliation.Clouds;
 /// </summary>
 internal sealed partial class GrantReconciler(
     IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger,
-    ICrashPoints crashPoints, TimeProvider? time = null)
+    ICrashPoints crashPoints, StuckGrants stuck, TimeProvider? time = null)
 {
     private const int GrantsAtOnce = 8;
 
@@ -34,6 +34,7 @@ internal sealed partial class GrantReconciler(
         if (!listed.Succeeded)
         {
             LogListFailed(logger, cloudId, listed.Error!.ToString());
+            await stuck.CheckAsync(cloudId); // a cloud that does not answer at all leaves its work stuck too
             return;
         }
 
@@ -42,6 +43,7 @@ internal sealed partial class GrantReconciler(
         await Parallel.ForEachAsync(desired, new ParallelOptions { MaxDegreeOfParallelism = GrantsAtOnce, CancellationToken = cancellationToken },
             async (grant, ct) => await ReconcileGrantAsync(cloudId, adapter, grant, observed.GetValueOrDefault(grant.AllocationId), ct));
         await HandleLeaksAsync(cloudId, adapter, desired, listed.Value!, cancellationToken);
+        await stuck.CheckAsync(cloudId);
     }
 
     private async Task ReconcileGrantAsync(string cloudId, ICloudAdapter adapter, DesiredGrant grant, GrantObservation? observed, CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed class RulesContentTests
         {
             "CloudMgmtTenantLowUsageEfficiency", "CloudMgmtCloudUnreachable", "CloudMgmtCloudBreakerOpen",
             "CloudMgmtReconcileStalled", "CloudMgmtReconcileFailing", "CloudMgmtReconcileSlow",
-            "CloudMgmtPoolNearExhaustion", "CloudMgmtLeakedGrantsFound",
+            "CloudMgmtPoolNearExhaustion", "CloudMgmtLeakedGrantsFound", "CloudMgmtGrantsStuck",
         });
     }
 
