@@ -1,0 +1,43 @@
+using System.CommandLine;
+using CloudMgmt.Cli.Hosting;
+using CloudMgmt.Cli.Output;
+using CloudMgmt.Client.Models;
+
+namespace CloudMgmt.Cli.Commands;
+
+/// <summary>cmctl report efficiency --by tenant|pool|cloud --from T --to T.</summary>
+internal static class ReportCommands
+{
+    public static Command Build(Runner run)
+    {
+        var report = new Command("report", "Reports");
+        var by = new Option<string>("--by") { Description = "Group by tenant, pool or cloud", DefaultValueFactory = _ => "tenant" };
+        by.AcceptOnlyFromAmong("tenant", "pool", "cloud");
+        var from = new Option<DateTimeOffset?>("--from") { Description = "Window start, ISO 8601 (default: an hour before --to)", HelpName = "TIME" };
+        var to = new Option<DateTimeOffset?>("--to") { Description = "Window end, ISO 8601 (default: now); the controller keeps 24 h", HelpName = "TIME" };
+        var efficiency = new Command("efficiency", "Granted, used and efficiency (used/granted) per tenant, pool or cloud") { by, from, to };
+        run.Action(efficiency, async (parse, client, print, ct) =>
+        {
+            var query = new EfficiencyQuery { By = parse.GetValue(by), From = parse.GetValue(from), To = parse.GetValue(to) };
+            if (print.Format == OutputFormat.Csv)
+            {
+                print.Raw(await client.Reports.EfficiencyCsvAsync(query, ct)); // the server's own CSV, every resource in its columns
+                return ExitCodes.Ok;
+            }
+
+            var result = await client.Reports.EfficiencyAsync(query, ct);
+            if (print.Format == OutputFormat.Table)
+            {
+                print.List(result.Rows, Views.Efficiency);
+            }
+            else
+            {
+                print.Whole(result);
+            }
+
+            return ExitCodes.Ok;
+        });
+        report.Subcommands.Add(efficiency);
+        return report;
+    }
+}

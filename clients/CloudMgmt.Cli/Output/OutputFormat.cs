@@ -1,0 +1,10 @@
+namespace CloudMgmt.Cli.Output;
+
+/// <summary>-o table|json|yaml|csv.</summary>
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Yaml,
+    Csv,
+}

@@ -1,0 +1,44 @@
+using CloudMgmt.Cli.Output;
+
+namespace CloudMgmt.Cli;
+
+/// <summary>
+/// The messages cmctl writes itself, in English and Chinese (chosen by <see cref="Terminal.Chinese"/>).
+/// Help texts are English; the server's problem titles and details are printed as the server wrote them.
+/// </summary>
+internal static class Texts
+{
+    public static string Error(Terminal t) => t.Chinese ? "错误" : "Error";
+
+    public static string Field(Terminal t) => t.Chinese ? "字段" : "field";
+
+    public static string Shortfalls(Terminal t) => t.Chinese ? "缺口" : "shortfalls";
+
+    public static string RetryAfter(Terminal t, TimeSpan wait) =>
+        t.Chinese ? $"请在 {wait.TotalSeconds:0} 秒后重试" : $"retry after {wait.TotalSeconds:0} s";
+
+    public static string SeeHelp(Terminal t, string command) =>
+        t.Chinese ? $"用法见 '{command} --help'" : $"See '{command} --help'.";
+
+    public static string NothingFound(Terminal t) => t.Chinese ? "没有找到任何条目。" : "No items found.";
+
+    public static string Unreachable(Terminal t, Uri server, string why) =>
+        t.Chinese ? $"无法连接到 {server}：{why}" : $"cannot reach {server}: {why}";
+
+    public static string Waiting(Terminal t, string id, string wanted) =>
+        t.Chinese ? $"等待 {id} 进入 {wanted} 状态…" : $"waiting for {id} to be {wanted}...";
+
+    public static string Reached(Terminal t, string id, string status, TimeSpan after) =>
+        t.Chinese ? $"{id}：{status}（{after.TotalSeconds:0.0} 秒）" : $"{id}: {status} ({after.TotalSeconds:0.0}s)";
+
+    public static string NeverReaches(Terminal t, string id, string status, string wanted) =>
+        t.Chinese ? $"{id} 已处于终态 {status}，不会再变为 {wanted}" : $"{id} ended {status} and will never be {wanted}";
+
+    public static string TimedOut(Terminal t, string id, string wanted, TimeSpan timeout, string last) =>
+        t.Chinese ? $"{timeout.TotalSeconds:0} 秒内 {id} 未变为 {wanted}（最后状态 {last}）" : $"{id} was not {wanted} within {timeout.TotalSeconds:0}s (last status {last})";
+
+    public static string WouldNotFit(Terminal t) => t.Chinese ? "该申请不会被接受（见上方缺口）" : "the request would not be admitted (see the shortfalls above)";
+
+    public static string TokenOnce(Terminal t) =>
+        t.Chinese ? "令牌只显示这一次：请立即妥善保存。" : "The token is shown this once: store it as a secret now.";
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+
+namespace CloudMgmt.Client.Models;
+
+/// <summary>A request for capacity.</summary>
+public sealed record NewAllocation
+{
+    /// <summary>The tenant it is for; a department key may leave it out (its own tenant).</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>What it asks for, e.g. vcpu = 16, memoryGiB = 64.</summary>
+    public required IReadOnlyDictionary<string, long> Resources { get; init; }
+
+    /// <summary>Where it may go, e.g. xinchuang = "true", securityLevel = "3".</summary>
+    public IReadOnlyDictionary<string, string>? Constraints { get; init; }
+
+    /// <summary>-1000 to 1000; higher goes first.</summary>
+    public int? Priority { get; init; }
+}
+
+/// <summary>A new size for an allocation.</summary>
+public sealed record AllocationResize
+{
+    /// <summary>The new amounts.</summary>
+    public required IReadOnlyDictionary<string, long> Resources { get; init; }
+}
+
+/// <summary>The reason an operator gives for approving or rejecting a request.</summary>
+public sealed record DecisionNote
+{
+    /// <summary>Why, e.g. "plan 2026-17".</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>A pool short of a resource.</summary>
+/// <param name="Pool">The pool.</param>
+/// <param name="Resource">The resource.</param>
+/// <param name="Requested">What was asked.</param>
+/// <param name="Available">What the pool had.</param>
+/// <param name="Short">By how much it fell short.</param>
+public sealed record Shortfall(string Pool, string Resource, long Requested, long Available, long Short);
+
+/// <summary>A pool's approval threshold that a request crossed.</summary>
+/// <param name="Pool">The pool.</param>
+/// <param name="Resource">The resource.</param>
+/// <param name="Requested">What was asked.</param>
+/// <param name="Threshold">The threshold.</param>
+public sealed record ApprovalReason(string Pool, string Resource, long Requested, long Threshold);
+
+/// <summary>Why a request was admitted, held or refused, and where it goes.</summary>
+/// <param name="Fits">Every pool on the path had room.</param>
+/// <param name="NeedsApproval">A threshold was crossed.</param>
+/// <param name="Path">The pools from the tenant's to the root.</param>
+/// <param name="Shortfalls">Who was short of what.</param>
+/// <param name="ApprovalReasons">The thresholds crossed.</param>
+/// <param name="Placement">Every filter's verdict per cloud, the scores and the choice; null with no cloud registered.</param>
+public sealed record Decision(
+    bool Fits, bool NeedsApproval, IReadOnlyList<string> Path, IReadOnlyList<Shortfall> Shortfalls,
+    IReadOnlyList<ApprovalReason> ApprovalReasons, JsonElement? Placement);
+
+/// <summary>What a request would become (<c>?dryRun=true</c>); nothing was changed.</summary>
+/// <param name="DryRun">Always true.</param>
+/// <param name="WouldBeAdmitted">It fits.</param>
+/// <param name="WouldBe">The status it would reach: Placed, Admitted, PendingApproval, Failed or Rejected.</param>
+/// <param name="Decision">The decision.</param>
+public sealed record DryRunResult(bool DryRun, bool WouldBeAdmitted, string WouldBe, Decision Decision);
+
+/// <summary>A step in an allocation's history.</summary>
+/// <param name="At">When.</param>
+/// <param name="Status">The status it reached.</param>
+/// <param name="Message">What happened.</param>
+/// <param name="By">The key that did it, when a person or system did.</param>
+public sealed record AllocationEvent(DateTimeOffset At, string Status, string Message, string? By);
+
+/// <summary>An allocation with its decision and history.</summary>
+/// <param name="Id">alloc-…</param>
+/// <param name="Tenant">Its tenant.</param>
+/// <param name="Pool">The tenant's pool.</param>
+/// <param name="Resources">What it holds.</param>
+/// <param name="Constraints">Where it may go.</param>
+/// <param name="Priority">Its priority.</param>
+/// <param name="Status">See <see cref="AllocationStatuses"/>.</param>
+/// <param name="Decision">The admission and placement decision.</param>
+/// <param name="History">What happened to it, oldest first.</param>
+/// <param name="CreatedAt">When it was requested.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="IdleSince">Since when its grant has been idle, if it is.</param>
+/// <param name="ReclaimAt">When it will be reclaimed for idling; null when protected or not idle.</param>
+/// <param name="Elastic">Its elastic state.</param>
+public sealed record Allocation(
+    string Id, string Tenant, string Pool, IReadOnlyDictionary<string, long> Resources,
+    IReadOnlyDictionary<string, string> Constraints, int Priority, string Status, Decision Decision,
+    IReadOnlyList<AllocationEvent> History, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? IdleSince, DateTimeOffset? ReclaimAt, ElasticState? Elastic);
+
+/// <summary>An allocation as listed.</summary>
+/// <param name="Id">alloc-…</param>
+/// <param name="Tenant">Its tenant.</param>
+/// <param name="Status">See <see cref="AllocationStatuses"/>.</param>
+/// <param name="Resources">What it holds.</param>
+/// <param name="Priority">Its priority.</param>
+/// <param name="CreatedAt">When it was requested.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+public sealed record AllocationSummary(
+    string Id, string Tenant, string Status, IReadOnlyDictionary<string, long> Resources, int Priority,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Which allocations to list.</summary>
+public sealed record AllocationFilter
+{
+    /// <summary>One tenant's only.</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>In this status only (see <see cref="AllocationStatuses"/>).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>How many per page (1-500; the server's default is 50).</summary>
+    public int? PageSize { get; init; }
+}
+
+/// <summary>The statuses an allocation goes through.</summary>
+public static class AllocationStatuses
+{
+    /// <summary>Accepted; its reservation is being made.</summary>
+    public const string Pending = "Pending";
+
+    /// <summary>Waits for an operator.</summary>
+    public const string PendingApproval = "PendingApproval";
+
+    /// <summary>Quota reserved; no cloud chosen (none registered).</summary>
+    public const string Admitted = "Admitted";
+
+    /// <summary>A cloud holds room for it.</summary>
+    public const string Placed = "Placed";
+
+    /// <summary>The grant is being made.</summary>
+    public const string Provisioning = "Provisioning";
+
+    /// <summary>The grant exists on the cloud.</summary>
+    public const string Ready = "Ready";
+
+    /// <summary>Its new size is being applied.</summary>
+    public const string Resizing = "Resizing";
+
+    /// <summary>The grant is being removed.</summary>
+    public const string Releasing = "Releasing";
+
+    /// <summary>Given back. Final.</summary>
+    public const string Released = "Released";
+
+    /// <summary>Refused. Final.</summary>
+    public const string Rejected = "Rejected";
+
+    /// <summary>Could not be placed or provisioned. Final.</summary>
+    public const string Failed = "Failed";
+
+    /// <summary>True for a status nothing changes any more.</summary>
+    public static bool IsFinal(string status) => status is Released or Rejected or Failed;
+}
