@@ -7,6 +7,8 @@ set -euo pipefail
 missing=()
 command -v python3 >/dev/null || missing+=(python3)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v zsh >/dev/null || missing+=(zsh)          # cmctl's zsh completion script is checked by a real zsh
+command -v script >/dev/null || missing+=(bsdutils)  # cmctl's colour is checked on a real pseudo-terminal
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q

@@ -1,9 +1,13 @@
+using System.Runtime.ExceptionServices;
 using CloudMgmt.Client.Problems;
 using Refit;
 
 namespace CloudMgmt.Client.Http;
 
-/// <summary>Runs a Refit call and turns an error response into the typed exception for its problem.</summary>
+/// <summary>
+/// Runs a Refit call and turns an error response into the typed exception for its problem. A request that got
+/// no answer surfaces as what went wrong underneath (HttpRequestException, a timeout), not as Refit's wrapper.
+/// </summary>
 internal static class ApiCall
 {
     public static async Task<T> Run<T>(Func<Task<T>> call)
@@ -16,6 +20,11 @@ internal static class ApiCall
         {
             throw Translate(e);
         }
+        catch (ApiRequestException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
     }
 
     public static async Task Run(Func<Task> call)
@@ -27,6 +36,11 @@ internal static class ApiCall
         catch (ApiException e)
         {
             throw Translate(e);
+        }
+        catch (ApiRequestException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
         }
     }
 
