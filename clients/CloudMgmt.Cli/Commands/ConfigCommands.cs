@@ -14,8 +14,8 @@ internal static class ConfigCommands
     [
         new("CURRENT", r => r.Current ? "*" : ""),
         new("NAME", r => r.Name),
-        new("SERVER", r => r.Server),
-        new("CREDENTIAL", r => r.Credential),
+        new("SERVER", r => r.Server, Cut: true),
+        new("CREDENTIAL", r => r.Credential, Cut: true),
     ];
 
     public static Command Build(Runner run)

@@ -11,10 +11,10 @@ internal static class PoolsCommands
     private static readonly Column<(string Indent, Pool Pool)>[] TreeColumns =
     [
         new("POOL", n => n.Indent + n.Pool.Id),
-        new("NAME", n => n.Pool.DisplayName ?? ""),
-        new("QUOTA", n => Views.Resources(n.Pool.Quota)),
-        new("RESERVED/SUBTREE", n => Views.Usage(n.Pool.Reserved, n.Pool.SubtreeQuota)),
-        new("BORROWED", n => Views.Resources(n.Pool.Borrowed)),
+        new("NAME", n => n.Pool.DisplayName ?? "", Cut: true),
+        new("QUOTA", n => Views.Resources(n.Pool.Quota), Cut: true),
+        new("RESERVED/SUBTREE", n => Views.Usage(n.Pool.Reserved, n.Pool.SubtreeQuota), Cut: true),
+        new("BORROWED", n => Views.Resources(n.Pool.Borrowed), Cut: true),
     ];
 
     public static Command Build(Runner run)

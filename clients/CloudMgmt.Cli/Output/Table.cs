@@ -2,12 +2,16 @@ using System.Text;
 
 namespace CloudMgmt.Cli.Output;
 
-/// <summary>A column of a table: its header, how to read a cell, and how to colour it on a terminal.</summary>
-internal sealed record Column<T>(string Header, Func<T, string> Cell, Func<string, string?>? Colour = null);
+/// <summary>
+/// A column of a table: its header, how to read a cell, how to colour it on a terminal, and whether it may be
+/// cut to fit (ids, statuses and tokens never are: an operator copies them).
+/// </summary>
+internal sealed record Column<T>(string Header, Func<T, string> Cell, Func<string, string?>? Colour = null, bool Cut = false);
 
 /// <summary>
 /// Plain, kubectl-style tables: upper-case headers, columns three spaces apart, no borders (so grep and awk
-/// work). When the rows are wider than the terminal, the widest columns are cut (ending in "…") until they fit.
+/// work). When the rows are wider than the terminal, the widest of the columns that may be cut are cut (ending in
+/// "…") until the rows fit.
 /// </summary>
 internal static class Table
 {
@@ -20,7 +24,7 @@ internal static class Table
         var widths = columns.Select((c, i) => cells.Select(r => DisplayWidth.Of(r[i])).Append(c.Header.Length).Max()).ToArray();
         if (width is { } limit)
         {
-            Fit(widths, columns.Select(c => c.Header.Length).ToArray(), limit);
+            Fit(widths, columns.Select(c => c.Cut ? Math.Max(MinColumn, c.Header.Length) : int.MaxValue).ToArray(), limit);
         }
 
         var text = new StringBuilder();
@@ -33,13 +37,21 @@ internal static class Table
         return text.ToString();
     }
 
-    /// <summary>Shrinks the widest column one step at a time until the line fits, never below a header or <see cref="MinColumn"/>.</summary>
-    private static void Fit(int[] widths, int[] headers, int limit)
+    /// <summary>Shrinks the widest column that may shrink, one step at a time, until the line fits or none can shrink further.</summary>
+    private static void Fit(int[] widths, int[] minimums, int limit)
     {
         while (widths.Sum() + (Gap.Length * (widths.Length - 1)) > limit)
         {
-            var widest = Array.IndexOf(widths, widths.Max());
-            if (widths[widest] <= Math.Max(MinColumn, headers[widest]))
+            var widest = -1;
+            for (var i = 0; i < widths.Length; i++)
+            {
+                if (widths[i] > minimums[i] && (widest < 0 || widths[i] > widths[widest]))
+                {
+                    widest = i;
+                }
+            }
+
+            if (widest < 0)
             {
                 return; // as narrow as it sensibly gets; the terminal wraps the rest
             }

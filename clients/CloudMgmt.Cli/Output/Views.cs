@@ -10,10 +10,10 @@ internal static class Views
     [
         new("ID", p => p.Id),
         new("PARENT", p => p.Parent ?? "-"),
-        new("NAME", p => p.DisplayName ?? ""),
-        new("QUOTA", p => Resources(p.Quota)),
-        new("RESERVED/SUBTREE", p => Usage(p.Reserved, p.SubtreeQuota)),
-        new("BORROWED", p => Resources(p.Borrowed)),
+        new("NAME", p => p.DisplayName ?? "", Cut: true),
+        new("QUOTA", p => Resources(p.Quota), Cut: true),
+        new("RESERVED/SUBTREE", p => Usage(p.Reserved, p.SubtreeQuota), Cut: true),
+        new("BORROWED", p => Resources(p.Borrowed), Cut: true),
         new("ALLOCATIONS", p => Int(p.Reservations)),
     ];
 
@@ -21,9 +21,9 @@ internal static class Views
     [
         new("ID", t => t.Id),
         new("POOL", t => t.Pool),
-        new("NAME", t => t.DisplayName ?? ""),
-        new("ADMITTED", t => Resources(t.Admitted)),
-        new("PENDING-APPROVAL", t => Resources(t.PendingApproval)),
+        new("NAME", t => t.DisplayName ?? "", Cut: true),
+        new("ADMITTED", t => Resources(t.Admitted), Cut: true),
+        new("PENDING-APPROVAL", t => Resources(t.PendingApproval), Cut: true),
         new("ALLOCATIONS", t => Int(t.Allocations)),
     ];
 
@@ -32,8 +32,7 @@ internal static class Views
         new("ID", a => a.Id),
         new("TENANT", a => a.Tenant),
         new("STATUS", a => a.Status, StatusColour),
-        new("RESOURCES", a => Resources(a.Resources)),
-        new("PRIORITY", a => Int(a.Priority)),
+        new("RESOURCES", a => Resources(a.Resources), Cut: true),
     ];
 
     public static readonly Column<Allocation>[] Allocation =
@@ -41,10 +40,10 @@ internal static class Views
         new("ID", a => a.Id),
         new("TENANT", a => a.Tenant),
         new("STATUS", a => a.Status, StatusColour),
-        new("RESOURCES", a => Resources(a.Resources)),
-        new("CONSTRAINTS", a => Pairs(a.Constraints)),
+        new("RESOURCES", a => Resources(a.Resources), Cut: true),
+        new("CONSTRAINTS", a => Pairs(a.Constraints), Cut: true),
         new("CLOUD", a => Cloud(a.Decision)),
-        new("LAST-EVENT", a => a.History.Count == 0 ? "" : a.History[^1].Message),
+        new("LAST-EVENT", a => a.History.Count == 0 ? "" : a.History[^1].Message, Cut: true),
     ];
 
     public static readonly Column<DryRunResult>[] DryRun =
@@ -52,9 +51,9 @@ internal static class Views
         new("WOULD-BE", d => d.WouldBe, StatusColour),
         new("FITS", d => Bool(d.Decision.Fits)),
         new("NEEDS-APPROVAL", d => Bool(d.Decision.NeedsApproval)),
-        new("PATH", d => string.Join(" > ", d.Decision.Path)),
-        new("SHORTFALLS", d => string.Join("; ", d.Decision.Shortfalls.Select(s => $"{s.Pool} {s.Resource} short {s.Short}"))),
-        new("APPROVAL-REASONS", d => string.Join("; ", d.Decision.ApprovalReasons.Select(r => $"{r.Pool} {r.Resource} {r.Requested}>{r.Threshold}"))),
+        new("PATH", d => string.Join(" > ", d.Decision.Path), Cut: true),
+        new("SHORTFALLS", d => string.Join("; ", d.Decision.Shortfalls.Select(s => $"{s.Pool} {s.Resource} short {s.Short}")), Cut: true),
+        new("APPROVAL-REASONS", d => string.Join("; ", d.Decision.ApprovalReasons.Select(r => $"{r.Pool} {r.Resource} {r.Requested}>{r.Threshold}")), Cut: true),
     ];
 
     public static readonly Column<Cloud>[] Clouds =
@@ -65,13 +64,13 @@ internal static class Views
         new("HEALTHY", c => c.Health is null ? "unknown" : Bool(c.Health.Healthy), h => h == "yes" ? "32" : "31"),
         new("DRAINED", c => Bool(c.Drained)),
         new("GRANTS", c => Int(c.Grants)),
-        new("RESERVED/CAPACITY", c => Usage(c.Reserved, c.Capacity)),
+        new("RESERVED/CAPACITY", c => Usage(c.Reserved, c.Capacity), Cut: true),
     ];
 
     public static readonly Column<ApiKey>[] Keys =
     [
         new("ID", k => k.Id),
-        new("NAME", k => k.Name ?? ""),
+        new("NAME", k => k.Name ?? "", Cut: true),
         new("ROLE", k => k.Role),
         new("TENANT", k => k.Tenant ?? "-"),
         new("CREATED", k => Time(k.CreatedAt)),
@@ -90,20 +89,26 @@ internal static class Views
     [
         new("KEY", r => r.Key),
         new("GRANTS", r => Int(r.Grants)),
-        new("GRANTED", r => Resources(r.Granted)),
-        new("USED", r => Resources(r.Used)),
+        new("GRANTED", r => Resources(r.Granted), Cut: true),
+        new("USED", r => Resources(r.Used), Cut: true),
         new("EFFICIENCY", r => string.Join(" ", r.Efficiency.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => $"{e.Key}={(e.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)}%"))),
-        new("RECLAIMED", r => Resources(r.Reclaimed)),
+            .Select(e => $"{e.Key}={(e.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)}%")), Cut: true),
+        new("RECLAIMED", r => Resources(r.Reclaimed), Cut: true),
     ];
 
-    /// <summary>"memoryGiB=64 vcpu=16", names in ordinal order so tables are stable.</summary>
+    /// <summary>The order resources are shown in: the ones every request has first (so a cut cell still shows them), then by name.</summary>
+    private static readonly string[] First = ["vcpu", "memoryGiB", "storageGiB", "gpu"];
+
+    /// <summary>"vcpu=16 memoryGiB=64", always in the same order so tables are stable.</summary>
     public static string Resources(IReadOnlyDictionary<string, long> amounts) =>
-        string.Join(" ", amounts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Int(a.Value)}"));
+        string.Join(" ", Ordered(amounts).Select(a => $"{a.Key}={Int(a.Value)}"));
 
     /// <summary>"vcpu=4/128": what is used of what there is, for every resource there is.</summary>
     public static string Usage(IReadOnlyDictionary<string, long> used, IReadOnlyDictionary<string, long> of) =>
-        string.Join(" ", of.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Int(used.GetValueOrDefault(a.Key))}/{Int(a.Value)}"));
+        string.Join(" ", Ordered(of).Select(a => $"{a.Key}={Int(used.GetValueOrDefault(a.Key))}/{Int(a.Value)}"));
+
+    private static IEnumerable<KeyValuePair<string, T>> Ordered<T>(IReadOnlyDictionary<string, T> map) =>
+        map.OrderBy(a => Array.IndexOf(First, a.Key) is var i and >= 0 ? i : First.Length).ThenBy(a => a.Key, StringComparer.Ordinal);
 
     public static string Pairs(IReadOnlyDictionary<string, string> pairs) =>
         string.Join(",", pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
