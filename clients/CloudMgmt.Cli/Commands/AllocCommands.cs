@@ -50,7 +50,7 @@ internal static class AllocCommands
         var id = new Argument<string>("id") { Description = "The allocation's id" };
         var resources = AllocRequest.ResourceOptions();
         var wait = new WaitOptions("Ready");
-        var resize = new Command("resize", "Resize an allocation; the grant on its cloud follows") { id };
+        var resize = new Command("resize", "Resize an allocation: the resources given take the new amounts, the others keep theirs; the grant on its cloud follows") { id };
         resources.AddTo(resize);
         wait.AddTo(resize);
         run.Action(resize, async (parse, client, print, ct) =>

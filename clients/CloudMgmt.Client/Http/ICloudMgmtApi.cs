@@ -48,7 +48,9 @@ internal interface ICloudMgmtApi
     [Get("/api/v1/allocations/{id}")]
     Task<Allocation> GetAllocation(string id, CancellationToken ct);
 
+    /// <summary>An RFC 7396 merge patch: the amounts given change, the others stay.</summary>
     [Patch("/api/v1/allocations/{id}")]
+    [Headers("Content-Type: application/merge-patch+json")]
     Task<Allocation> ResizeAllocation(string id, [Body] AllocationResize body, CancellationToken ct);
 
     [Delete("/api/v1/allocations/{id}")]

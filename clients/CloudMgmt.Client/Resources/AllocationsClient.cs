@@ -52,7 +52,10 @@ public sealed class AllocationsClient
         while (after is not null);
     }
 
-    /// <summary>Resizes an allocation; the grant on its cloud follows.</summary>
+    /// <summary>
+    /// Resizes an allocation (a JSON merge patch: the resources given take these amounts, the others keep
+    /// theirs); the grant on its cloud follows.
+    /// </summary>
     public Task<Allocation> ResizeAsync(string id, IReadOnlyDictionary<string, long> resources, CancellationToken ct = default) =>
         ApiCall.Run(() => _api.ResizeAllocation(id, new AllocationResize { Resources = resources }, ct));
 

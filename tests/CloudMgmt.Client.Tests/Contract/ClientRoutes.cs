@@ -6,7 +6,8 @@ namespace CloudMgmt.Client.Tests.Contract;
 
 /// <summary>One Refit method of the client, as the contract test compares it: route, parameters, body and result types.</summary>
 internal sealed record ClientRoute(
-    MethodInfo Method, string HttpMethod, string Path, IReadOnlyDictionary<string, (string In, Type Type)> Parameters, ParameterInfo? Body, Type? Result)
+    MethodInfo Method, string HttpMethod, string Path, IReadOnlyDictionary<string, (string In, Type Type)> Parameters, ParameterInfo? Body,
+    string BodyType, Type? Result)
 {
     public string Key => $"{HttpMethod} {Path}";
 
@@ -44,7 +45,9 @@ internal sealed record ClientRoute(
         }
 
         var result = method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
-        return new ClientRoute(method, verb.Method.Method, path, parameters, body, result);
+        var contentType = method.GetCustomAttribute<HeadersAttribute>()?.Headers
+            .Select(h => h.Split(':', 2)).FirstOrDefault(h => h[0].Trim() == "Content-Type")?[1].Trim() ?? "application/json";
+        return new ClientRoute(method, verb.Method.Method, path, parameters, body, contentType, result);
     }
 
     /// <summary>The path, and the query parameters written into the route itself (?dryRun=true), typed by their value.</summary>

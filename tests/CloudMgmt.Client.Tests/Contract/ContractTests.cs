@@ -84,6 +84,10 @@ public sealed class ContractTests(ControllerFixture fixture) : IClassFixture<Con
                 else if (route.Body is not null)
                 {
                     comparer.Compare($"{route.Method.Name}(body)", route.Body.ParameterType, operation.RequestSchema!, response: false);
+                    if (!operation.RequestTypes.Contains(route.BodyType))
+                    {
+                        comparer.Differences.Add($"{operation.Key}: the client sends {route.BodyType}, the server takes {string.Join(", ", operation.RequestTypes)}");
+                    }
                 }
 
                 if (operation.ResponseSchema is not null && route.Result is not null && route.Result != typeof(string))

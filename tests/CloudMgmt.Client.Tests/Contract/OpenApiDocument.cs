@@ -4,7 +4,8 @@ namespace CloudMgmt.Client.Tests.Contract;
 
 /// <summary>One operation of the served OpenAPI document, as the contract test compares it.</summary>
 internal sealed record ApiOperation(
-    string Method, string Path, IReadOnlyDictionary<string, (string In, JsonNode? Schema)> Parameters, JsonNode? RequestSchema, JsonNode? ResponseSchema)
+    string Method, string Path, IReadOnlyDictionary<string, (string In, JsonNode? Schema)> Parameters, JsonNode? RequestSchema,
+    IReadOnlyList<string> RequestTypes, JsonNode? ResponseSchema)
 {
     public string Key => $"{Method} {Path}";
 }
@@ -20,12 +21,14 @@ internal sealed class OpenApiDocument(JsonNode root)
             {
                 var parameters = (operation!["parameters"]?.AsArray() ?? [])
                     .ToDictionary(p => p!["name"]!.GetValue<string>(), p => (p!["in"]!.GetValue<string>(), p["schema"]), StringComparer.Ordinal);
-                var request = operation["requestBody"]?["content"]?["application/json"]?["schema"];
+                var content = operation["requestBody"]?["content"]?.AsObject();
+                var request = content?.Where(c => c.Key.EndsWith("json", StringComparison.Ordinal)).Select(c => c.Value?["schema"]).FirstOrDefault(x => x is not null);
+                var requestTypes = content?.Select(c => c.Key).ToList() ?? [];
                 var response = operation["responses"]?.AsObject()
                     .Where(r => r.Key.StartsWith('2'))
                     .Select(r => r.Value?["content"]?["application/json"]?["schema"])
                     .FirstOrDefault(s => s is not null);
-                yield return new ApiOperation(method.ToUpperInvariant(), path, parameters, request, response);
+                yield return new ApiOperation(method.ToUpperInvariant(), path, parameters, request, requestTypes, response);
             }
         }
     }
