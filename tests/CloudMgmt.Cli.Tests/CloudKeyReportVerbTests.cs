@@ -62,15 +62,15 @@ public sealed class CloudKeyReportVerbTests(CliController controller) : IDisposa
         var from = DateTimeOffset.UtcNow.AddMinutes(-30).ToString("O");
 
         var json = JsonNode.Parse((await _cmctl.RunAsync("report", "efficiency", "--by", "cloud", "--from", from, "--to", to, "-o", "json").Exit(0)).Out)!;
-        var csv = await _cmctl.RunAsync("report", "efficiency", "--by", "pool", "-o", "csv").Exit(0);
+        var csv = await _cmctl.RunAsync("report", "efficiency", "--by", "pool", "--step", "hour", "-o", "csv").Exit(0);
         var yaml = await _cmctl.RunAsync("report", "efficiency", "-o", "yaml").Exit(0);
 
         Assert.Equal("cloud", json["by"]!.GetValue<string>());
-        Assert.StartsWith("by,key,resource,", csv.Out, StringComparison.Ordinal);
+        Assert.StartsWith("from,to,by,key,resource,", csv.Out, StringComparison.Ordinal);
         Assert.Contains("by: tenant\n", yaml.Out, StringComparison.Ordinal);
         await _cmctl.RunAsync("report", "efficiency", "--by", "planet").Exit(2);
-        var tooLong = await _cmctl.RunAsync("report", "efficiency", "--from", DateTimeOffset.UtcNow.AddDays(-3).ToString("O")).Exit(2);
-        Assert.Contains("\n  from: the controller keeps 24 h", tooLong.Err, StringComparison.Ordinal);
+        var backwards = await _cmctl.RunAsync("report", "efficiency", "--from", to, "--to", from).Exit(2);
+        Assert.Contains("\n  from: from must be before to", backwards.Err, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cmctl.Dispose();

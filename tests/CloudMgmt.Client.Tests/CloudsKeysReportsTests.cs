@@ -52,22 +52,26 @@ public sealed class CloudsKeysReportsTests(ControllerFixture fixture)
     [Fact]
     public async Task EfficiencyReport_JsonAndCsv_CoverTheSameWindow()
     {
-        var to = DateTimeOffset.UtcNow;
-        var query = new EfficiencyQuery { By = "cloud", From = to.AddMinutes(-30), To = to };
+        var now = DateTimeOffset.UtcNow;
+        var to = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero); // reports run in whole hours
+        var query = new EfficiencyQuery { By = "cloud", Step = "hour", From = to.AddHours(-2), To = to };
 
         var report = await _cm.Reports.EfficiencyAsync(query);
         var csv = await _cm.Reports.EfficiencyCsvAsync(query);
 
         Assert.Equal("cloud", report.By);
-        Assert.Equal(to.AddMinutes(-30), report.From, TimeSpan.FromMilliseconds(1)); // the time went through the query string intact
-        Assert.StartsWith("by,key,", csv, StringComparison.Ordinal);
+        Assert.Equal("hour", report.Step);
+        Assert.Equal(to.AddHours(-2), report.From); // the time went through the query string intact
+        Assert.Equal(to, report.To);
+        Assert.StartsWith("from,to,by,key,", csv, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task EfficiencyReport_WindowLongerThanKept_ThrowsInvalidRequestForFrom()
+    public async Task EfficiencyReport_FromAfterTo_ThrowsInvalidRequestForFrom()
     {
+        var now = DateTimeOffset.UtcNow;
         var e = await Assert.ThrowsAsync<InvalidRequestException>(() => _cm.Reports.EfficiencyAsync(
-            new EfficiencyQuery { From = DateTimeOffset.UtcNow.AddDays(-3) }));
+            new EfficiencyQuery { From = now, To = now.AddHours(-1) }));
 
         Assert.Equal("from", e.Field);
     }

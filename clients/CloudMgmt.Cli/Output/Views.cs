@@ -87,6 +87,7 @@ internal static class Views
 
     public static readonly Column<EfficiencyRow>[] Efficiency =
     [
+        new("FROM", r => Time(r.From)),
         new("KEY", r => r.Key),
         new("GRANTS", r => Int(r.Grants)),
         new("GRANTED", r => Resources(r.Granted), Cut: true),

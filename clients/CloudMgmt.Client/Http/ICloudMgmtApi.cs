@@ -110,9 +110,9 @@ internal interface ICloudMgmtApi
 
     [Get("/api/v1/reports/efficiency")]
     Task<EfficiencyReport> EfficiencyReport(
-        [Query] DateTimeOffset? from, [Query] DateTimeOffset? to, [Query] string? by, CancellationToken ct);
+        [Query] DateTimeOffset? from, [Query] DateTimeOffset? to, [Query] string? by, [Query] string? step, CancellationToken ct);
 
     [Get("/api/v1/reports/efficiency?format=csv")]
     Task<string> EfficiencyReportCsv(
-        [Query] DateTimeOffset? from, [Query] DateTimeOffset? to, [Query] string? by, CancellationToken ct);
+        [Query] DateTimeOffset? from, [Query] DateTimeOffset? to, [Query] string? by, [Query] string? step, CancellationToken ct);
 }

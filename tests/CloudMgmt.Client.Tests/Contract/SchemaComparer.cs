@@ -58,6 +58,7 @@ internal sealed class SchemaComparer(OpenApiDocument document)
                 "int32" => kinds.Contains("integer") && format is null or "int32",
                 "int64" => kinds.Contains("integer") && format is null or "int64",
                 "date-time" => kinds.Contains("string") && format == "date-time",
+                "number" => kinds.Contains("number"),
                 _ => kinds.Contains(expected) && !(expected == "string" && format == "date-time"),
             };
             Expect(where, type, ok, $"{string.Join("|", kinds)} {format}".Trim());
@@ -132,7 +133,7 @@ internal sealed class SchemaComparer(OpenApiDocument document)
         type == typeof(string) ? "string"
         : type == typeof(int) ? "int32"
         : type == typeof(long) ? "int64"
-        : type == typeof(double) ? "number"
+        : type == typeof(double) || type == typeof(decimal) ? "number"
         : type == typeof(bool) ? "boolean"
         : type == typeof(DateTimeOffset) ? "date-time"
         : null;
