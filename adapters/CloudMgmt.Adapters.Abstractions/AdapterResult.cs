@@ -15,12 +15,17 @@ public enum AdapterErrorKind
     Unknown,
 }
 
-/// <summary>An expected failure of a cloud call. The message is for operators and never carries credentials.</summary>
-public sealed record AdapterError(AdapterErrorKind Kind, string Message, bool Retryable, TimeSpan? RetryAfter = null)
+/// <summary>
+/// An expected failure of a cloud call. The message is for operators' logs and never carries
+/// credentials; it may quote what the cloud said, so what users see is made from it by
+/// <see cref="HealthReason"/> (the kind and <see cref="HttpStatus"/>, never the cloud's words).
+/// </summary>
+/// <param name="HttpStatus">The status the cloud answered with, when it answered; null when the failure is the controller's own finding or no answer came.</param>
+public sealed record AdapterError(AdapterErrorKind Kind, string Message, bool Retryable, TimeSpan? RetryAfter = null, int? HttpStatus = null)
 {
     /// <summary>An error with the usual retryability of its kind: outages, time-outs and throttling are worth retrying.</summary>
-    public static AdapterError Of(AdapterErrorKind kind, string message, TimeSpan? retryAfter = null) =>
-        new(kind, message, kind is AdapterErrorKind.Unavailable or AdapterErrorKind.Timeout or AdapterErrorKind.Throttled, retryAfter);
+    public static AdapterError Of(AdapterErrorKind kind, string message, TimeSpan? retryAfter = null, int? httpStatus = null) =>
+        new(kind, message, kind is AdapterErrorKind.Unavailable or AdapterErrorKind.Timeout or AdapterErrorKind.Throttled, retryAfter, httpStatus);
 
     public override string ToString() => $"{Kind}{(Retryable ? " (retryable)" : "")}: {Message}";
 }

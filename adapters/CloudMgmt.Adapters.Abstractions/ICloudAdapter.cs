@@ -51,6 +51,21 @@ public interface ICloudAdapterFactory
 {
     string Kind { get; }
 
-    /// <summary>Creates an adapter for one registered cloud; credentials are resolved from <see cref="CloudConnection.CredentialsRef"/> inside.</summary>
+    /// <summary>
+    /// Every problem with a registration at once, each under its field path (<c>endpoint</c>,
+    /// <c>region</c>, <c>credentialsRef</c>, <c>settings.NAME</c>); empty when <see cref="Create"/>
+    /// would make a working adapter as far as can be told without calling the cloud. Resolves and
+    /// parses the credentials (through the confined <see cref="CredentialsResolver"/>); calls nothing.
+    /// </summary>
+    IReadOnlyList<RegistrationProblem> Validate(CloudConnection connection);
+
+    /// <summary>
+    /// Creates an adapter for one registered cloud; credentials are resolved from
+    /// <see cref="CloudConnection.CredentialsRef"/> inside. Never throws for a bad registration: a
+    /// registration with problems gets an adapter whose every call fails with them.
+    /// </summary>
     ICloudAdapter Create(CloudConnection connection);
+
+    /// <summary>Tries a registration's connection (authenticate, capacity, health) and keeps nothing: the dry run of a registration.</summary>
+    Task<ConnectionProbe> ProbeAsync(CloudConnection connection, CancellationToken cancellationToken);
 }

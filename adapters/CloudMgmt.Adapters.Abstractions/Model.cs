@@ -49,4 +49,8 @@ public sealed record CloudHealth(bool Healthy, string Detail);
 
 /// <summary>How to reach one registered cloud. Holds a reference to credentials, never the credentials themselves.</summary>
 public sealed record CloudConnection(
-    string CloudId, string Kind, string? Endpoint, string? Region, string? CredentialsRef, IReadOnlyDictionary<string, string> Settings);
+    string CloudId, string Kind, string? Endpoint, string? Region, string? CredentialsRef, IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>Whether the cloud may be reached over plain http (its endpoint and every URL it hands out); https only otherwise.</summary>
+    public bool AllowInsecureEndpoint { get; init; }
+}

@@ -1,5 +1,5 @@
+using System.Text.RegularExpressions;
 using Amazon.EC2;
-using Amazon.Runtime;
 using CloudMgmt.Adapters.Ec2.Api;
 using CloudMgmt.Adapters.Ec2.Catalogue;
 using CloudMgmt.Adapters.Ec2.Grants;
@@ -13,30 +13,26 @@ namespace CloudMgmt.Adapters.Ec2;
 /// credentials, a fixed region and no retries of its own (the controller's pipeline retries), so
 /// it never probes the environment or instance metadata. Settings: see <see cref="Ec2Settings"/>.
 /// </summary>
-public sealed class Ec2AdapterFactory(TimeProvider time) : ICloudAdapterFactory
+public sealed partial class Ec2AdapterFactory(TimeProvider time, CredentialsResolver credentials) : ICloudAdapterFactory
 {
     public const string KindName = "ec2";
 
     public string Kind => KindName;
 
+    public IReadOnlyList<RegistrationProblem> Validate(CloudConnection connection) => Prepare(connection).Problems;
+
     public ICloudAdapter Create(CloudConnection connection)
     {
-        var settings = Ec2Settings.Parse(connection.Settings);
-        var credentials = settings.Succeeded ? Ec2Credentials.From(connection.CredentialsRef) : settings.Error!;
-        if (!credentials.Succeeded)
+        var (problems, settings, keys) = Prepare(connection);
+        if (problems.Count > 0)
         {
-            return new UnusableAdapter(KindName, credentials.Error!);
-        }
-
-        if (string.IsNullOrWhiteSpace(connection.Region))
-        {
-            return new UnusableAdapter(KindName, AdapterError.Of(AdapterErrorKind.Invalid, "EC2: the cloud has no region (it signs every request)"));
+            return RegistrationProblem.Unusable(KindName, problems);
         }
 
         var config = new AmazonEC2Config
         {
             MaxErrorRetry = 0,
-            Timeout = settings.Value!.Timeout,
+            Timeout = settings.Timeout,
         };
         if (string.IsNullOrWhiteSpace(connection.Endpoint))
         {
@@ -48,8 +44,31 @@ public sealed class Ec2AdapterFactory(TimeProvider time) : ICloudAdapterFactory
             config.AuthenticationRegion = connection.Region;
         }
 
-        var api = new Ec2Api(new AmazonEC2Client(credentials.Value!.ToAws(), config), credentials.Value!, settings.Value.PageSize);
-        return new Ec2Adapter(api, new InstanceCatalogue(api, settings.Value.Zones, settings.Value.CatalogueLifetime, time),
-            new GrantApplier(api, new InstancePolicy(settings.Value), settings.Value), settings.Value, connection.Region);
+        var api = new Ec2Api(new AmazonEC2Client(keys!.ToAws(), config), keys, settings.PageSize);
+        return new Ec2Adapter(api, new InstanceCatalogue(api, settings.Zones, settings.CatalogueLifetime, time),
+            new GrantApplier(api, new InstancePolicy(settings), settings), settings, connection.Region!);
     }
+
+    public Task<ConnectionProbe> ProbeAsync(CloudConnection connection, CancellationToken cancellationToken) =>
+        ConnectionProbe.RunAsync(Create(connection), cancellationToken);
+
+    private (List<RegistrationProblem> Problems, Ec2Settings Settings, Ec2Credentials? Keys) Prepare(CloudConnection connection)
+    {
+        var problems = new List<RegistrationProblem>();
+        var reader = new SettingsReader(connection.Settings, problems);
+        var settings = Ec2Settings.Read(reader);
+        reader.Finish();
+        EndpointRule.CheckEndpoint(connection, required: false, problems);
+        if (connection.Region is not { Length: <= 64 } || !RegionName().IsMatch(connection.Region))
+        {
+            // Without an endpoint the region becomes part of the AWS host name: nothing but a plain name may go there.
+            problems.Add(new RegistrationProblem("region", "must be an EC2 region name such as cn-north-1 (lower-case letters, digits and '-'; it signs every request)"));
+        }
+
+        var keys = credentials.Resolve(connection.CredentialsRef, Ec2Credentials.Parse, problems);
+        return (problems, settings, keys);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex RegionName();
 }

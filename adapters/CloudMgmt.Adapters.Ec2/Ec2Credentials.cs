@@ -40,26 +40,20 @@ internal sealed class Ec2Credentials
         return text;
     }
 
-    /// <summary>Resolves and parses; errors name the reference, never what it holds.</summary>
-    public static AdapterResult<Ec2Credentials> From(string? reference)
+    /// <summary>The key pair in a resolved secret; the error names no part of it.</summary>
+    public static AdapterResult<Ec2Credentials> Parse(string secret)
     {
-        var resolved = CredentialsReference.Resolve(reference);
-        if (!resolved.Succeeded)
-        {
-            return resolved.Error!;
-        }
-
-        var text = resolved.Value!.Trim();
-        var invalid = AdapterError.Of(AdapterErrorKind.Unauthorized,
-            $"credentialsRef {reference}: expected JSON with accessKeyId and secretAccessKey, or KEY:SECRET");
+        var text = secret.Trim();
+        var invalid = AdapterError.Of(AdapterErrorKind.Invalid,
+            "does not hold an EC2 key pair: expected JSON with accessKeyId and secretAccessKey, or KEY:SECRET");
         if (text.StartsWith('{'))
         {
             try
             {
                 using var json = JsonDocument.Parse(text);
                 var key = Property(json.RootElement, "accessKeyId");
-                var secret = Property(json.RootElement, "secretAccessKey");
-                return key is null || secret is null ? invalid : new Ec2Credentials(key, secret, Property(json.RootElement, "sessionToken"));
+                var secretKey = Property(json.RootElement, "secretAccessKey");
+                return key is null || secretKey is null ? invalid : new Ec2Credentials(key, secretKey, Property(json.RootElement, "sessionToken"));
             }
             catch (JsonException)
             {

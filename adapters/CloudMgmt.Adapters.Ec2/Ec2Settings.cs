@@ -13,8 +13,8 @@ namespace CloudMgmt.Adapters.Ec2;
 /// <c>DescribeAccountAttributes</c> (<c>max-instances</c> times the vCPUs of the largest offered type, an upper bound).</item>
 /// <item><c>zones</c>: the availability zones to use (comma-separated); all offered zones when absent.</item>
 /// <item><c>platform</c>: the reservations' instance platform, <c>Linux/UNIX</c> by default.</item>
-/// <item><c>pageSize</c>: MaxResults of the Describe calls (5 to 1000, default 100). <c>timeoutSeconds</c>: per HTTP call (default 30).</item>
-/// <item><c>catalogueSeconds</c>: how long the instance-type catalogue is reused (default 300).</item>
+/// <item><c>pageSize</c>: MaxResults of the Describe calls (5 to 1000, default 100). <c>timeoutSeconds</c>: per HTTP call (1 to 3600, default 30).</item>
+/// <item><c>catalogueSeconds</c>: how long the instance-type catalogue is reused (0 to 86400, default 300).</item>
 /// </list>
 /// </summary>
 internal sealed record Ec2Settings(
@@ -23,38 +23,28 @@ internal sealed record Ec2Settings(
 {
     public const string CheapestFit = "cheapest-fit";
 
-    /// <summary>The settings, or every problem with them, each naming its setting.</summary>
-    public static AdapterResult<Ec2Settings> Parse(IReadOnlyDictionary<string, string> settings)
+    /// <summary>The settings; every problem goes to the reader, each naming its setting.</summary>
+    public static Ec2Settings Read(SettingsReader settings)
     {
-        var errors = new List<string>();
-        var policy = settings.GetValueOrDefault("instancePolicy", CheapestFit).Trim();
+        var policy = settings.Text("instancePolicy", CheapestFit);
         if (policy != CheapestFit && !(policy.StartsWith("family:", StringComparison.Ordinal) && policy.Length > 7))
         {
-            errors.Add($"instancePolicy: '{policy}' is neither '{CheapestFit}' nor 'family:<family>'");
+            settings.Problem("instancePolicy", $"must be '{CheapestFit}' or 'family:<family>'");
         }
 
-        var architecture = settings.GetValueOrDefault("architecture", "x86_64").Trim() switch
-        {
-            "x86_64" => "x86_64",
-            "aarch64" or "arm64" => "aarch64",
-            var other => Error(errors, $"architecture: '{other}' is not x86_64 or aarch64", "x86_64"),
-        };
-        var prices = settings.TryGetValue("prices", out var priceText) ? ParsePrices(priceText, errors) : null;
-        var maxVcpu = Number(settings, "maxVcpu", errors, 1, long.MaxValue);
-        var pageSize = Number(settings, "pageSize", errors, 5, 1000) ?? 100;
-        var timeout = Number(settings, "timeoutSeconds", errors, 1, 3600) ?? 30;
-        var catalogue = Number(settings, "catalogueSeconds", errors, 0, 86400) ?? 300;
-        var zones = settings.TryGetValue("zones", out var zoneText)
-            ? zoneText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : null;
-        var platform = settings.GetValueOrDefault("platform", "Linux/UNIX");
-        return errors.Count > 0
-            ? AdapterError.Of(AdapterErrorKind.Invalid, "EC2 settings: " + string.Join("; ", errors))
-            : new Ec2Settings(policy, prices, architecture, maxVcpu, zones, platform, (int)pageSize,
-                TimeSpan.FromSeconds(timeout), TimeSpan.FromSeconds(catalogue));
+        var architecture = settings.Choice("architecture", "x86_64", "x86_64", "aarch64", "arm64") == "x86_64" ? "x86_64" : "aarch64";
+        var prices = settings.Text("prices", maxLength: 8192) is { } priceText ? ParsePrices(priceText, settings) : null;
+        var maxVcpu = settings.Whole("maxVcpu", 1, 10_000_000);
+        var pageSize = settings.Whole("pageSize", 5, 1000) ?? 100;
+        var timeout = settings.Whole("timeoutSeconds", 1, 3600) ?? 30;
+        var catalogue = settings.Whole("catalogueSeconds", 0, 86400) ?? 300;
+        var zones = settings.Text("zones", maxLength: 1024)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var platform = settings.Text("platform", "Linux/UNIX");
+        return new Ec2Settings(policy, prices, architecture, maxVcpu, zones, platform, (int)pageSize,
+            TimeSpan.FromSeconds(timeout), TimeSpan.FromSeconds(catalogue));
     }
 
-    private static Dictionary<string, decimal> ParsePrices(string text, List<string> errors)
+    private static Dictionary<string, decimal> ParsePrices(string text, SettingsReader settings)
     {
         var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var entry in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
@@ -62,7 +52,7 @@ internal sealed record Ec2Settings(
             var parts = entry.Split('=', 2);
             if (parts.Length != 2 || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var price) || price <= 0)
             {
-                errors.Add($"prices: '{entry}' is not <instance-type>=<positive price>");
+                settings.Problem("prices", $"'{HealthReason.Clean(entry, 64)}' is not <instance-type>=<positive price>");
                 continue;
             }
 
@@ -70,27 +60,5 @@ internal sealed record Ec2Settings(
         }
 
         return prices;
-    }
-
-    private static long? Number(IReadOnlyDictionary<string, string> settings, string key, List<string> errors, long min, long max)
-    {
-        if (!settings.TryGetValue(key, out var text))
-        {
-            return null;
-        }
-
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add($"{key}: '{text}' is not a whole number from {min} to {max}");
-        return null;
-    }
-
-    private static string Error(List<string> errors, string message, string fallback)
-    {
-        errors.Add(message);
-        return fallback;
     }
 }

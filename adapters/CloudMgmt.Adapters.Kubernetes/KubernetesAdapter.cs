@@ -18,7 +18,7 @@ public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemov
     internal const string FieldManager = "cloudmgmt";
     private static readonly TimeSpan CapacityFreshFor = TimeSpan.FromSeconds(60);
 
-    private readonly AdapterResult<IKubernetes> _client;
+    private readonly IKubernetes _client;
     private readonly KubernetesSettings _settings;
     private readonly QuotaResources _resources;
     private readonly string _fallbackZone;
@@ -27,9 +27,9 @@ public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemov
     private CapacityReading? _capacity; // a reference, so that concurrent calls swap it whole
 
     /// <summary>Closes the client's connections (the controller disposes an adapter it replaced or dropped).</summary>
-    public void Dispose() => _client.Value?.Dispose();
+    public void Dispose() => _client.Dispose();
 
-    internal KubernetesAdapter(AdapterResult<IKubernetes> client, KubernetesSettings settings, string fallbackZone, TimeProvider time)
+    internal KubernetesAdapter(IKubernetes client, KubernetesSettings settings, string fallbackZone, TimeProvider time)
     {
         _client = client;
         _settings = settings;
@@ -97,18 +97,13 @@ public sealed partial class KubernetesAdapter : ICloudAdapter, ITenantSpaceRemov
 
     private static V1Patch Apply(string manifest) => new(manifest, V1Patch.PatchType.ApplyPatch);
 
-    /// <summary>One call: the client (or why there is none), then the body, with what it throws mapped to an error value.</summary>
+    /// <summary>One call, with what it throws mapped to an error value.</summary>
     private async Task<AdapterResult<T>> CallAsync<T>(
         string operation, Func<IKubernetes, Task<AdapterResult<T>>> body, CancellationToken cancellationToken, T? notFoundIsSuccess = default)
     {
-        if (!_client.Succeeded)
-        {
-            return _client.Error!;
-        }
-
         try
         {
-            return await body(_client.Value!);
+            return await body(_client);
         }
         catch (Exception e) when (KubernetesErrors.From(e, operation, _time, cancellationToken) is { } error)
         {

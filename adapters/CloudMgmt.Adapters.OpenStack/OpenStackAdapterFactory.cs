@@ -5,27 +5,44 @@ namespace CloudMgmt.Adapters.OpenStack;
 
 /// <summary>
 /// Makes the adapter of one registered OpenStack cloud: <c>endpoint</c> is the Keystone URL (versioned
-/// or not), <c>region</c> selects catalog endpoints, <c>credentialsRef</c> names JSON credentials
-/// (see <see cref="OpenStackCredentials"/>), and <c>settings</c> are described by <see cref="OpenStackSettings"/>.
+/// or not, https unless the cloud allows an insecure endpoint), <c>region</c> selects catalog
+/// endpoints, <c>credentialsRef</c> names JSON credentials (see <see cref="OpenStackCredentials"/>),
+/// and <c>settings</c> are described by <see cref="OpenStackSettings"/>.
 /// </summary>
-public sealed class OpenStackAdapterFactory(TimeProvider time) : ICloudAdapterFactory
+public sealed class OpenStackAdapterFactory(TimeProvider time, CredentialsResolver credentials) : ICloudAdapterFactory
 {
+    /// <summary>Largest answer read from a service (a large cloud's resource-provider list is a few MB).</summary>
+    public const int MaxAnswerBytes = 64 * 1024 * 1024;
+
     public string Kind => OpenStackAdapter.KindName;
+
+    public IReadOnlyList<RegistrationProblem> Validate(CloudConnection connection) => Prepare(connection).Problems;
 
     public ICloudAdapter Create(CloudConnection connection)
     {
-        if (string.IsNullOrWhiteSpace(connection.Endpoint))
-            return new UnusableAdapter(Kind, AdapterError.Of(AdapterErrorKind.Invalid, "an OpenStack cloud needs its Keystone URL as endpoint"));
-        var secret = CredentialsReference.Resolve(connection.CredentialsRef);
-        if (!secret.Succeeded)
-            return new UnusableAdapter(Kind, secret.Error!);
-        var credentials = OpenStackCredentials.Parse(secret.Value!);
-        if (!credentials.Succeeded)
-            return new UnusableAdapter(Kind, credentials.Error!);
-        var settings = OpenStackSettings.From(connection.Settings);
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = settings.RequestTimeout };
-        var keystone = new KeystoneAuthenticator(http, connection.Endpoint, credentials.Value!, time);
+        var (problems, settings, identity) = Prepare(connection);
+        if (problems.Count > 0 || identity is null)
+            return RegistrationProblem.Unusable(Kind, problems);
+        // No redirects: a redirected POST /auth/tokens would carry the password to wherever the answer pointed.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false };
+        // A bounded answer: a hostile or broken endpoint cannot fill memory with one endless body.
+        var http = new HttpClient(handler) { Timeout = settings.RequestTimeout, MaxResponseContentBufferSize = MaxAnswerBytes };
+        var keystone = new KeystoneAuthenticator(http, connection.Endpoint!, identity, settings.AllowInsecureEndpoint, time);
         var api = new OpenStackApi(http, keystone, settings, string.IsNullOrWhiteSpace(connection.Region) ? null : connection.Region, time);
         return new OpenStackAdapter(api, settings, time);
+    }
+
+    public Task<ConnectionProbe> ProbeAsync(CloudConnection connection, CancellationToken cancellationToken) =>
+        ConnectionProbe.RunAsync(Create(connection), cancellationToken);
+
+    private (List<RegistrationProblem> Problems, OpenStackSettings Settings, OpenStackCredentials? Identity) Prepare(CloudConnection connection)
+    {
+        var problems = new List<RegistrationProblem>();
+        var reader = new SettingsReader(connection.Settings, problems);
+        var settings = OpenStackSettings.Read(reader, connection.AllowInsecureEndpoint);
+        reader.Finish();
+        EndpointRule.CheckEndpoint(connection, required: true, problems);
+        var identity = credentials.Resolve(connection.CredentialsRef, OpenStackCredentials.Parse, problems);
+        return (problems, settings, identity);
     }
 }

@@ -2,7 +2,8 @@ namespace CloudMgmt.Adapters.OpenStack;
 
 /// <summary>
 /// The per-cloud settings an operator gives at registration (the cloud's <c>settings</c> map). Every
-/// one is optional; the defaults suit a standard Keystone/Nova/Placement deployment.
+/// one is optional; the defaults suit a standard Keystone/Nova/Placement deployment. A value that
+/// cannot be used is a problem of the registration, never silently replaced by its default.
 /// </summary>
 internal sealed record OpenStackSettings
 {
@@ -31,34 +32,40 @@ internal sealed record OpenStackSettings
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public static OpenStackSettings From(IReadOnlyDictionary<string, string> settings)
-    {
-        string? Get(string key) => settings.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        var result = new OpenStackSettings
-        {
-            Interface = Get("interface") ?? "public",
-            Domain = Get("domain"),
-            Flavor = Get("flavor"),
-            ComputeEndpoint = Get("computeEndpoint"),
-            PlacementEndpoint = Get("placementEndpoint"),
-            VolumeEndpoint = Get("volumeEndpoint"),
-            DefaultArchitecture = Get("defaultArchitecture") ?? "x86_64",
-            TraitLabels = ParseTraitLabels(Get("traitLabels")),
-            RequestTimeout = int.TryParse(Get("requestTimeoutSeconds"), out var s) && s > 0 ? TimeSpan.FromSeconds(s) : TimeSpan.FromSeconds(30),
-        };
-        return result;
-    }
+    /// <summary>The registration's allowInsecureEndpoint: whether catalog and discovered URLs may be http.</summary>
+    public bool AllowInsecureEndpoint { get; init; }
 
-    private static Dictionary<string, KeyValuePair<string, string>> ParseTraitLabels(string? text)
+    /// <summary>The settings; every problem goes to the reader, each naming its setting.</summary>
+    public static OpenStackSettings Read(SettingsReader settings, bool allowInsecureEndpoint) => new()
+    {
+        Interface = settings.Choice("interface", "public", "public", "internal", "admin"),
+        Domain = settings.Text("domain", maxLength: 64),
+        Flavor = settings.Text("flavor", maxLength: 255),
+        ComputeEndpoint = settings.Url("computeEndpoint", allowInsecureEndpoint),
+        PlacementEndpoint = settings.Url("placementEndpoint", allowInsecureEndpoint),
+        VolumeEndpoint = settings.Url("volumeEndpoint", allowInsecureEndpoint),
+        DefaultArchitecture = settings.Choice("defaultArchitecture", "x86_64", "x86_64", "aarch64", "ppc64le", "s390x", "loongarch64", "riscv64"),
+        TraitLabels = ParseTraitLabels(settings),
+        RequestTimeout = TimeSpan.FromSeconds(settings.Whole("requestTimeoutSeconds", 1, 3600) ?? 30),
+        AllowInsecureEndpoint = allowInsecureEndpoint,
+    };
+
+    private static Dictionary<string, KeyValuePair<string, string>> ParseTraitLabels(SettingsReader settings)
     {
         var map = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.Ordinal);
-        foreach (var entry in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var entry in (settings.Text("traitLabels", maxLength: 4096) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var (trait, label) = (entry.Split('=', 2)[0], entry.Split('=', 2).ElementAtOrDefault(1) ?? "");
             var parts = label.Split(':', 2);
-            if (trait.Length > 0 && parts.Length == 2)
-                map[trait] = new(parts[0], parts[1]);
+            if (trait.Length == 0 || parts.Length != 2 || parts[0].Length == 0)
+            {
+                settings.Problem("traitLabels", $"'{HealthReason.Clean(entry, 64)}' is not TRAIT=key:value");
+                continue;
+            }
+
+            map[trait] = new(parts[0], parts[1]);
         }
+
         return map;
     }
 }

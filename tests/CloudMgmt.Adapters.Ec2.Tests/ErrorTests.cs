@@ -91,21 +91,49 @@ public sealed class ErrorTests(FakeEc2Fixture fixture) : IClassFixture<FakeEc2Fi
     }
 
     [Fact]
-    public async Task Create_UnreadableOrMalformedCredentials_SaysWhichReferenceButNotWhatItHolds()
+    public async Task Create_UnreadableOrMalformedCredentials_SaysWhatIsWrongButNotWhatItHolds()
     {
         const string secret = "{\"accessKeyId\": \"AKIAHALFWRITTEN\", \"secretAccessKey\": \"s3cr3t-in-broken-json";
         var malformed = fixture.Adapter(credentialsRef: "file:" + fixture.WriteSecret("broken.json", secret));
-        var missing = fixture.Adapter(credentialsRef: "file:/nonexistent/ec2-keys.json");
+        var outside = fixture.Adapter(credentialsRef: "file:/nonexistent/ec2-keys.json");
 
         var broken = (await malformed.ListGrantsAsync(default)).Error!;
-        var absent = (await missing.ListGrantsAsync(default)).Error!;
+        var refused = (await outside.ListGrantsAsync(default)).Error!;
 
-        Assert.Equal(AdapterErrorKind.Unauthorized, broken.Kind);
+        Assert.Equal(AdapterErrorKind.Invalid, broken.Kind);
         Assert.DoesNotContain("s3cr3t", broken.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AKIAHALFWRITTEN", broken.Message, StringComparison.Ordinal);
-        Assert.Contains("broken.json", broken.Message, StringComparison.Ordinal);
-        Assert.Contains("/nonexistent/ec2-keys.json", absent.Message, StringComparison.Ordinal);
-        Assert.False((await missing.CheckHealthAsync(default)).Unwrap().Healthy);
+        Assert.StartsWith("credentialsRef: does not hold an EC2 key pair", broken.Message, StringComparison.Ordinal);
+        Assert.Contains("outside the credentials directory", refused.Message, StringComparison.Ordinal);
+        Assert.False((await outside.CheckHealthAsync(default)).Unwrap().Healthy);
+    }
+
+    [Fact]
+    public void Validate_BadRegistration_ReportsEveryProblemWithItsField()
+    {
+        var factory = new Ec2AdapterFactory(TimeProvider.System, fixture.Credentials);
+        var connection = new CloudConnection("ec2-test", "ec2", fixture.Server.Url, "evil.example/", "env:HOME", new Dictionary<string, string>
+        {
+            ["pageSize"] = "2", ["architecture"] = "sparc", ["instancePolicy"] = "biggest", ["prices"] = "m5.large=free", ["maxVcpus"] = "8",
+        });
+
+        var problems = factory.Validate(connection);
+
+        string[] expected =
+        [
+            "credentialsRef", "endpoint", "region", "settings.architecture", "settings.instancePolicy", "settings.maxVcpus", "settings.pageSize", "settings.prices",
+        ];
+        Assert.Equal(expected, problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        Assert.Contains("must be https", problems.Single(p => p.Field == "endpoint").Message, StringComparison.Ordinal);
+        Assert.Contains("not allowed", problems.Single(p => p.Field == "credentialsRef").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_GoodRegistration_HasNoProblem()
+    {
+        var factory = new Ec2AdapterFactory(TimeProvider.System, fixture.Credentials);
+
+        Assert.Empty(factory.Validate(fixture.Connection(new Dictionary<string, string> { ["pageSize"] = "50", ["architecture"] = "arm64" })));
     }
 
     [Fact]

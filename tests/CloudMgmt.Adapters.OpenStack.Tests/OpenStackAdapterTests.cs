@@ -39,11 +39,11 @@ public sealed class OpenStackAdapterTests(OpenStackPeer peer) : IAsyncLifetime
     [Fact]
     public async Task Call_WithWrongPassword_IsUnauthorizedNotRetryable_AndNeverShowsThePassword()
     {
-        const string variable = "CLOUDMGMT_TEST_OPENSTACK_WRONG";
+        const string variable = "CLOUDMGMT_CLOUD_TEST_OPENSTACK_WRONG";
         const string password = "definitely-wrong-pw-7731";
         Environment.SetEnvironmentVariable(variable, $$"""{"username":"admin","password":"{{password}}","projectName":"admin"}""");
-        var adapter = new OpenStackAdapterFactory(TimeProvider.System).Create(new CloudConnection(
-            "wrong", "openstack", _proxy.IdentityUrl, "RegionOne", "env:" + variable, new Dictionary<string, string> { ["computeEndpoint"] = _proxy.ComputeUrl }));
+        var adapter = OpenStackTestAdapters.Factory().Create(OpenStackTestAdapters.Connection(
+            "wrong", _proxy.IdentityUrl, "env:" + variable, new Dictionary<string, string> { ["computeEndpoint"] = _proxy.ComputeUrl }));
 
         var result = await adapter.DescribeCapacityAsync(default);
         var health = await adapter.CheckHealthAsync(default);
@@ -65,11 +65,11 @@ public sealed class OpenStackAdapterTests(OpenStackPeer peer) : IAsyncLifetime
         }))!["application_credential"]!;
         try
         {
-            const string variable = "CLOUDMGMT_TEST_OPENSTACK_APPCRED";
+            const string variable = "CLOUDMGMT_CLOUD_TEST_OPENSTACK_APPCRED";
             Environment.SetEnvironmentVariable(variable, $$"""{"applicationCredentialId":"{{created["id"]}}","applicationCredentialSecret":"{{created["secret"]}}"}""");
             var unversioned = peer.AuthUrl[..^"/v3".Length];
-            var adapter = new OpenStackAdapterFactory(TimeProvider.System).Create(new CloudConnection(
-                "appcred", "openstack", unversioned, "RegionOne", "env:" + variable, new Dictionary<string, string>()));
+            var adapter = OpenStackTestAdapters.Factory().Create(OpenStackTestAdapters.Connection(
+                "appcred", unversioned, "env:" + variable, new Dictionary<string, string>()));
 
             var capacity = await adapter.DescribeCapacityAsync(default);
             var health = await adapter.CheckHealthAsync(default);

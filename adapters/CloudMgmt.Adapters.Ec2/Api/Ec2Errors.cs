@@ -44,36 +44,42 @@ internal static class Ec2Errors
             case AmazonServiceException service when service.InnerException is { } inner && IsConnection(inner):
                 return AdapterError.Of(AdapterErrorKind.Unavailable, $"EC2 {action}: the endpoint cannot be reached ({inner.GetType().Name})");
             case AmazonServiceException service when (int)service.StatusCode >= 500:
-                return AdapterError.Of(AdapterErrorKind.Unavailable, $"EC2 {action}: HTTP {(int)service.StatusCode}");
+                return AdapterError.Of(AdapterErrorKind.Unavailable, $"EC2 {action}: HTTP {(int)service.StatusCode}", httpStatus: (int)service.StatusCode);
             case AmazonServiceException service:
-                return AdapterError.Of(AdapterErrorKind.Unknown, $"EC2 {action}: HTTP {(int)service.StatusCode}: {scrub(service.Message ?? "")}");
+                return AdapterError.Of(AdapterErrorKind.Unknown, $"EC2 {action}: HTTP {(int)service.StatusCode}: {Bounded(scrub(service.Message ?? ""))}",
+                    httpStatus: (int)service.StatusCode);
             case TaskCanceledException or TimeoutException:
                 return AdapterError.Of(AdapterErrorKind.Timeout, $"EC2 {action}: no answer in time");
             case var e when IsConnection(e):
                 return AdapterError.Of(AdapterErrorKind.Unavailable, $"EC2 {action}: the endpoint cannot be reached ({e.GetType().Name})");
             case AmazonClientException client:
-                return AdapterError.Of(AdapterErrorKind.Unknown, $"EC2 {action}: {scrub(client.Message)}");
+                // The SDK's own message can quote the response (an unreadable body, say): only its type is told.
+                return AdapterError.Of(AdapterErrorKind.Unknown, $"EC2 {action}: the SDK failed ({client.GetType().Name})");
             default:
                 return null;
         }
     }
 
+    /// <summary>The error of an EC2 error code; the message (for logs) keeps the code and a bounded line of what the cloud said.</summary>
     private static AdapterError FromCode(string action, string code, int status, string message)
     {
-        var text = $"EC2 {action}: {code}: {message}";
+        var text = $"EC2 {action}: {Bounded(code)}: {Bounded(message)}";
+        int? http = status > 0 ? status : null;
         return code switch
         {
-            _ when Throttling.Contains(code) => AdapterError.Of(AdapterErrorKind.Throttled, text),
-            _ when NoCapacity.Contains(code) => new AdapterError(AdapterErrorKind.InsufficientCapacity, text, Retryable: false),
-            _ when Unauthenticated.Contains(code) => AdapterError.Of(AdapterErrorKind.Unauthorized, text),
-            _ when Forbidden.Contains(code) => AdapterError.Of(AdapterErrorKind.Forbidden, text),
-            _ when code.EndsWith(".NotFound", StringComparison.Ordinal) => AdapterError.Of(AdapterErrorKind.NotFound, text),
-            "IdempotentParameterMismatch" => AdapterError.Of(AdapterErrorKind.Conflict, text),
-            _ when status >= 500 => AdapterError.Of(AdapterErrorKind.Unavailable, text),
-            _ when status == (int)HttpStatusCode.BadRequest => AdapterError.Of(AdapterErrorKind.Invalid, text),
-            _ => AdapterError.Of(AdapterErrorKind.Unknown, text),
+            _ when Throttling.Contains(code) => AdapterError.Of(AdapterErrorKind.Throttled, text, httpStatus: http),
+            _ when NoCapacity.Contains(code) => new AdapterError(AdapterErrorKind.InsufficientCapacity, text, Retryable: false, HttpStatus: http),
+            _ when Unauthenticated.Contains(code) => AdapterError.Of(AdapterErrorKind.Unauthorized, text, httpStatus: http),
+            _ when Forbidden.Contains(code) => AdapterError.Of(AdapterErrorKind.Forbidden, text, httpStatus: http),
+            _ when code.EndsWith(".NotFound", StringComparison.Ordinal) => AdapterError.Of(AdapterErrorKind.NotFound, text, httpStatus: http),
+            "IdempotentParameterMismatch" => AdapterError.Of(AdapterErrorKind.Conflict, text, httpStatus: http),
+            _ when status >= 500 => AdapterError.Of(AdapterErrorKind.Unavailable, text, httpStatus: http),
+            _ when status == (int)HttpStatusCode.BadRequest => AdapterError.Of(AdapterErrorKind.Invalid, text, httpStatus: http),
+            _ => AdapterError.Of(AdapterErrorKind.Unknown, text, httpStatus: http),
         };
     }
+
+    private static string Bounded(string text) => HealthReason.Clean(text, 300);
 
     private static bool IsConnection(Exception exception)
     {

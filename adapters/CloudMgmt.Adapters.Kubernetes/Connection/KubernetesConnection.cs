@@ -4,68 +4,91 @@ using k8s.Exceptions;
 namespace CloudMgmt.Adapters.Kubernetes.Connection;
 
 /// <summary>
-/// Builds the client of one registered cloud: from the kubeconfig its credentials reference names
-/// (with an optional context), or from the pod's service account when <c>inCluster</c> is set. The
-/// cloud's <c>endpoint</c>, when given, overrides the server URL. Errors name the reference and the
-/// context, never the kubeconfig's content.
+/// Builds the client configuration of one registered cloud: from the kubeconfig its credentials
+/// reference names (with an optional context), or from the pod's service account when
+/// <c>inCluster</c> is set. The cloud's <c>endpoint</c>, when given, overrides the server URL; the
+/// server the token goes to must be https unless the cloud allows an insecure endpoint. Problems
+/// name the reference and the context, never the kubeconfig's content.
 /// </summary>
 internal static class KubernetesConnection
 {
-    public static AdapterResult<IKubernetes> Open(CloudConnection connection, KubernetesSettings settings)
+    public static KubernetesClientConfiguration? Prepare(
+        CloudConnection connection, KubernetesSettings settings, CredentialsResolver credentials, List<RegistrationProblem> problems)
     {
-        var configuration = settings.InCluster ? InCluster() : FromKubeconfig(connection, settings);
-        if (!configuration.Succeeded)
+        if (!settings.InCluster)
         {
-            return configuration.Error!;
+            EndpointRule.CheckEndpoint(connection, required: false, problems);
         }
 
-        var config = configuration.Value!;
+        var config = settings.InCluster ? InCluster(connection, problems) : FromKubeconfig(connection, settings, credentials, problems);
+        if (config is null)
+        {
+            return null;
+        }
+
         if (!string.IsNullOrWhiteSpace(connection.Endpoint))
         {
             config.Host = connection.Endpoint;
         }
+        else if (EndpointRule.Check(config.Host ?? "", connection.AllowInsecureEndpoint) is { } why)
+        {
+            problems.Add(new RegistrationProblem(CredentialsResolver.Field, $"the kubeconfig's server {why}"));
+        }
 
         config.HttpClientTimeout = settings.Timeout;
-        return new k8s.Kubernetes(config);
+        return config;
     }
 
-    private static AdapterResult<KubernetesClientConfiguration> InCluster()
+    private static KubernetesClientConfiguration? InCluster(CloudConnection connection, List<RegistrationProblem> problems)
     {
+        // The pod's own service account token must go nowhere but the API server the pod runs under.
+        if (!string.IsNullOrWhiteSpace(connection.Endpoint))
+        {
+            problems.Add(new RegistrationProblem("endpoint", "must be empty with inCluster=true: the pod's service account talks to its own API server only"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(connection.CredentialsRef))
+        {
+            problems.Add(new RegistrationProblem(CredentialsResolver.Field, "must be empty with inCluster=true: the pod's service account is used"));
+        }
+
         if (!KubernetesClientConfiguration.IsInCluster())
         {
-            return AdapterError.Of(AdapterErrorKind.Invalid, "inCluster=true, but this process does not run in a Kubernetes pod with a service account");
+            problems.Add(new RegistrationProblem("settings.inCluster", "this process does not run in a Kubernetes pod with a service account"));
+            return null;
         }
 
         try
         {
-            return KubernetesClientConfiguration.InClusterConfig();
+            return problems.Count == 0 ? KubernetesClientConfiguration.InClusterConfig() : null;
         }
         catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException)
         {
-            return AdapterError.Of(AdapterErrorKind.Unauthorized, $"the in-cluster service account cannot be read ({e.GetType().Name})");
+            problems.Add(new RegistrationProblem("settings.inCluster", $"the in-cluster service account cannot be read ({e.GetType().Name})"));
+            return null;
         }
     }
 
-    private static AdapterResult<KubernetesClientConfiguration> FromKubeconfig(CloudConnection connection, KubernetesSettings settings)
+    private static KubernetesClientConfiguration? FromKubeconfig(
+        CloudConnection connection, KubernetesSettings settings, CredentialsResolver credentials, List<RegistrationProblem> problems)
     {
-        var kubeconfig = CredentialsReference.Resolve(connection.CredentialsRef);
-        if (!kubeconfig.Succeeded)
+        if (credentials.Resolve(connection.CredentialsRef, problems) is not { } kubeconfig)
         {
-            return kubeconfig.Error!;
+            return null;
         }
 
         try
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(kubeconfig.Value!));
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(kubeconfig));
             return KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, settings.Context);
         }
         catch (Exception e) when (e is KubeConfigException or YamlDotNet.Core.YamlException or ArgumentException or FormatException
-            or InvalidOperationException or IOException or NullReferenceException)
+            or InvalidOperationException or IOException or NullReferenceException or UnauthorizedAccessException)
         {
             // The exception's own message may quote the kubeconfig (tokens, keys), so only its type is told.
-            var context = settings.Context is null ? "its current context" : $"context '{settings.Context}'";
-            return AdapterError.Of(AdapterErrorKind.Invalid,
-                $"credentialsRef {connection.CredentialsRef}: not a usable kubeconfig for {context} ({e.GetType().Name})");
+            var context = settings.Context is null ? "its current context" : $"context '{HealthReason.Clean(settings.Context, 64)}'";
+            problems.Add(new RegistrationProblem(CredentialsResolver.Field, $"is not a usable kubeconfig for {context} ({e.GetType().Name})"));
+            return null;
         }
     }
 }

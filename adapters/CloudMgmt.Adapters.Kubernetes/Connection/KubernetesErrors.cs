@@ -30,22 +30,23 @@ internal static class KubernetesErrors
     private static AdapterError FromStatus(HttpResponseMessageWrapper response, string operation, TimeProvider time)
     {
         var code = (int)response.StatusCode;
-        var message = $"{operation}: {code} {StatusReason(response.Content) ?? response.ReasonPhrase}{Detail(response.Content)}";
+        // For logs: the operation, the status and the server's Status message, bounded to one line.
+        var message = HealthReason.Clean($"{operation}: {code} {StatusReason(response.Content) ?? response.ReasonPhrase}{Detail(response.Content)}", 300);
         var retryAfter = RetryAfter(response, time);
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => AdapterError.Of(AdapterErrorKind.Unauthorized, message),
-            HttpStatusCode.Forbidden => AdapterError.Of(AdapterErrorKind.Forbidden, message),
-            HttpStatusCode.NotFound => AdapterError.Of(AdapterErrorKind.NotFound, message),
-            HttpStatusCode.Conflict => AdapterError.Of(AdapterErrorKind.Conflict, message),
-            HttpStatusCode.Gone => new AdapterError(AdapterErrorKind.Conflict, message, Retryable: true), // an expired continue token: list again
+            HttpStatusCode.Unauthorized => AdapterError.Of(AdapterErrorKind.Unauthorized, message, httpStatus: code),
+            HttpStatusCode.Forbidden => AdapterError.Of(AdapterErrorKind.Forbidden, message, httpStatus: code),
+            HttpStatusCode.NotFound => AdapterError.Of(AdapterErrorKind.NotFound, message, httpStatus: code),
+            HttpStatusCode.Conflict => AdapterError.Of(AdapterErrorKind.Conflict, message, httpStatus: code),
+            HttpStatusCode.Gone => new AdapterError(AdapterErrorKind.Conflict, message, Retryable: true, HttpStatus: code), // an expired continue token: list again
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.UnsupportedMediaType =>
-                AdapterError.Of(AdapterErrorKind.Invalid, message),
-            HttpStatusCode.TooManyRequests => AdapterError.Of(AdapterErrorKind.Throttled, message, retryAfter),
-            HttpStatusCode.GatewayTimeout => AdapterError.Of(AdapterErrorKind.Timeout, message, retryAfter),
-            HttpStatusCode.InternalServerError => new AdapterError(AdapterErrorKind.Unknown, message, Retryable: true, retryAfter),
-            _ when code >= 500 => AdapterError.Of(AdapterErrorKind.Unavailable, message, retryAfter),
-            _ => AdapterError.Of(AdapterErrorKind.Unknown, message),
+                AdapterError.Of(AdapterErrorKind.Invalid, message, httpStatus: code),
+            HttpStatusCode.TooManyRequests => AdapterError.Of(AdapterErrorKind.Throttled, message, retryAfter, code),
+            HttpStatusCode.GatewayTimeout => AdapterError.Of(AdapterErrorKind.Timeout, message, retryAfter, code),
+            HttpStatusCode.InternalServerError => new AdapterError(AdapterErrorKind.Unknown, message, Retryable: true, retryAfter, code),
+            _ when code >= 500 => AdapterError.Of(AdapterErrorKind.Unavailable, message, retryAfter, code),
+            _ => AdapterError.Of(AdapterErrorKind.Unknown, message, httpStatus: code),
         };
     }
 

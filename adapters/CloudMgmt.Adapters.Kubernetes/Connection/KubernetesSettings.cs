@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace CloudMgmt.Adapters.Kubernetes.Connection;
 
@@ -12,11 +12,11 @@ namespace CloudMgmt.Adapters.Kubernetes.Connection;
 /// <item><c>namespacePrefix</c>: prefix of tenant namespaces and quota names (default <c>cm</c>).</item>
 /// <item><c>defaultCpu</c>, <c>defaultMemory</c>, <c>defaultRequestCpu</c>, <c>defaultRequestMemory</c>: the LimitRange's
 /// container defaults, so that pods without requests still count against the quota.</item>
-/// <item><c>timeoutSeconds</c>: the HTTP time-out of one call (default 30).</item>
-/// <item><c>pageSize</c>: items per page when listing nodes and quotas (default 250).</item>
+/// <item><c>timeoutSeconds</c>: the HTTP time-out of one call (0.1 to 3600, default 30).</item>
+/// <item><c>pageSize</c>: items per page when listing nodes and quotas (1 to 5000, default 250).</item>
 /// </list>
 /// </summary>
-internal sealed record KubernetesSettings(
+internal sealed partial record KubernetesSettings(
     string? Context,
     bool InCluster,
     string GpuResource,
@@ -28,22 +28,50 @@ internal sealed record KubernetesSettings(
 {
     public const string DefaultGpuResource = "nvidia.com/gpu";
 
-    public static KubernetesSettings From(IReadOnlyDictionary<string, string> settings)
+    /// <summary>The settings; every problem goes to the reader, each naming its setting.</summary>
+    public static KubernetesSettings Read(SettingsReader settings)
     {
-        string Text(string key, string fallback) => settings.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : fallback;
-        bool Flag(string key) => settings.TryGetValue(key, out var v) && bool.TryParse(v, out var b) && b;
+        var prefix = settings.Text("namespacePrefix", "cm", maxLength: 20);
+        if (!DnsLabel().IsMatch(prefix))
+        {
+            settings.Problem("namespacePrefix", "must be lower-case letters, digits and '-', starting with a letter (at most 20)");
+        }
 
-        var seconds = double.TryParse(Text("timeoutSeconds", "30"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 30;
+        var gpu = settings.Text("gpuResource", DefaultGpuResource, maxLength: 253);
+        if (!ResourceName().IsMatch(gpu))
+        {
+            settings.Problem("gpuResource", "must be an extended resource name such as nvidia.com/gpu");
+        }
+
         return new KubernetesSettings(
-            settings.TryGetValue("context", out var context) && !string.IsNullOrWhiteSpace(context) ? context : null,
-            Flag("inCluster"),
-            Text("gpuResource", DefaultGpuResource),
-            Flag("setLimits"),
-            Text("namespacePrefix", "cm"),
-            new LimitDefaults(Text("defaultCpu", "1"), Text("defaultMemory", "1Gi"), Text("defaultRequestCpu", "100m"), Text("defaultRequestMemory", "256Mi")),
-            TimeSpan.FromSeconds(seconds),
-            int.TryParse(Text("pageSize", "250"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 250);
+            settings.Text("context", maxLength: 253),
+            settings.Flag("inCluster"),
+            gpu,
+            settings.Flag("setLimits"),
+            prefix,
+            new LimitDefaults(Quantity(settings, "defaultCpu", "1"), Quantity(settings, "defaultMemory", "1Gi"),
+                Quantity(settings, "defaultRequestCpu", "100m"), Quantity(settings, "defaultRequestMemory", "256Mi")),
+            TimeSpan.FromSeconds(settings.Number("timeoutSeconds", 0.1, 3600) ?? 30),
+            (int)(settings.Whole("pageSize", 1, 5000) ?? 250));
     }
+
+    private static string Quantity(SettingsReader settings, string key, string fallback)
+    {
+        var text = settings.Text(key, fallback, maxLength: 32);
+        if (!Grants.Quantities.TryParse(text, out var value) || value <= 0)
+        {
+            settings.Problem(key, "must be a positive Kubernetes quantity such as 500m, 2 or 1Gi");
+            return fallback;
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
+    private static partial Regex ResourceName();
 }
 
 /// <summary>The container defaults of the tenant namespace's LimitRange (Kubernetes quantities).</summary>

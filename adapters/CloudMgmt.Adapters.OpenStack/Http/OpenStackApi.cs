@@ -32,6 +32,9 @@ internal sealed class OpenStackApi(HttpClient http, KeystoneAuthenticator keysto
             var baseUrl = EndpointOf(service, token.Value!);
             if (baseUrl is null)
                 return AdapterError.Of(AdapterErrorKind.Invalid, $"the catalog has no {settings.Interface} {service.Name} endpoint{(region is null ? "" : " in region " + region)}");
+            // The catalog is the cloud's answer; the token goes to what it names, so the endpoint rule holds there too.
+            if (EndpointRule.CheckRemote($"the catalog's {service.Name} endpoint", baseUrl, settings.AllowInsecureEndpoint) is { } refused)
+                return refused;
             try
             {
                 using var request = new HttpRequestMessage(method, baseUrl + path);

@@ -12,18 +12,18 @@ internal static class OpenStackErrors
     public static AdapterError FromResponse(string service, HttpResponseMessage response, string body, TimeProvider time)
     {
         var status = (int)response.StatusCode;
-        var message = $"{service} answered {status} {response.ReasonPhrase}: {Message(body)}";
+        var message = $"{service} answered {status} {HealthReason.Clean(response.ReasonPhrase ?? "", 64)}: {Message(body)}";
         var retryAfter = RetryAfter(response.Headers.RetryAfter, time);
         return status switch
         {
-            400 => AdapterError.Of(AdapterErrorKind.Invalid, message),
-            401 => AdapterError.Of(AdapterErrorKind.Unauthorized, message),
-            403 => AdapterError.Of(AdapterErrorKind.Forbidden, message),
-            404 => AdapterError.Of(AdapterErrorKind.NotFound, message),
-            409 => AdapterError.Of(AdapterErrorKind.Conflict, message),
-            413 or 429 => AdapterError.Of(AdapterErrorKind.Throttled, message, retryAfter),
-            >= 500 => new AdapterError(AdapterErrorKind.Unavailable, message, Retryable: true, retryAfter),
-            _ => AdapterError.Of(AdapterErrorKind.Unknown, message),
+            400 => AdapterError.Of(AdapterErrorKind.Invalid, message, httpStatus: status),
+            401 => AdapterError.Of(AdapterErrorKind.Unauthorized, message, httpStatus: status),
+            403 => AdapterError.Of(AdapterErrorKind.Forbidden, message, httpStatus: status),
+            404 => AdapterError.Of(AdapterErrorKind.NotFound, message, httpStatus: status),
+            409 => AdapterError.Of(AdapterErrorKind.Conflict, message, httpStatus: status),
+            413 or 429 => AdapterError.Of(AdapterErrorKind.Throttled, message, retryAfter, status),
+            >= 500 => new AdapterError(AdapterErrorKind.Unavailable, message, Retryable: true, retryAfter, status),
+            _ => AdapterError.Of(AdapterErrorKind.Unknown, message, httpStatus: status),
         };
     }
 
@@ -55,11 +55,7 @@ internal static class OpenStackErrors
         return Trim(body);
     }
 
-    private static string Trim(string text)
-    {
-        var flat = text.ReplaceLineEndings(" ").Trim();
-        return flat.Length <= 300 ? flat : flat[..300] + "…";
-    }
+    private static string Trim(string text) => HealthReason.Clean(text, 300);
 
     private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider time) => header switch
     {

@@ -9,7 +9,7 @@ namespace CloudMgmt.Adapters.OpenStack.Identity;
 /// unversioned Keystone root: the v3 endpoint is found by version discovery. One token is shared by
 /// every call of the adapter and renewed ahead of expiry; concurrent callers wait for one renewal.
 /// </summary>
-internal sealed class KeystoneAuthenticator(HttpClient http, string authUrl, OpenStackCredentials credentials, TimeProvider time)
+internal sealed class KeystoneAuthenticator(HttpClient http, string authUrl, OpenStackCredentials credentials, bool allowInsecure, TimeProvider time)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KeystoneToken? _token;
@@ -46,14 +46,21 @@ internal sealed class KeystoneAuthenticator(HttpClient http, string authUrl, Ope
     {
         try
         {
-            _identityV3 ??= await DiscoverV3Async(cancellationToken);
+            if (_identityV3 is null)
+            {
+                // The version list is the cloud's answer: its v3 link gets the password, so it must pass the endpoint rule too.
+                var discovered = await DiscoverV3Async(cancellationToken);
+                if (EndpointRule.CheckRemote("keystone's v3 link", discovered, allowInsecure) is { } refused)
+                    return refused;
+                _identityV3 = discovered;
+            }
             using var response = await http.PostAsync($"{_identityV3}/auth/tokens", OpenStackApi.Json(credentials.AuthBody), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var error = OpenStackErrors.FromResponse("keystone", response, body, time);
                 // A refused password is final: retrying would only lock the account.
-                return (int)response.StatusCode == 401 ? new AdapterError(AdapterErrorKind.Unauthorized, $"keystone refused the credentials of {credentials}", false) : error;
+                return (int)response.StatusCode == 401 ? new AdapterError(AdapterErrorKind.Unauthorized, $"keystone refused the credentials of {credentials}", false, HttpStatus: 401) : error;
             }
             var value = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
             var token = JsonNode.Parse(body)?["token"];

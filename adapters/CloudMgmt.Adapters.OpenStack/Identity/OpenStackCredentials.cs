@@ -79,5 +79,5 @@ internal sealed class OpenStackCredentials
         return new JsonObject { ["auth"] = auth };
     }
 
-    private static AdapterError Invalid(string why) => AdapterError.Of(AdapterErrorKind.Invalid, $"OpenStack credentials: {why}");
+    private static AdapterError Invalid(string why) => AdapterError.Of(AdapterErrorKind.Invalid, $"does not hold usable OpenStack credentials: {why}");
 }

@@ -3,15 +3,42 @@ using CloudMgmt.Domain.Resources;
 namespace CloudMgmt.Grains.Clouds;
 
 /// <summary>A registered cloud. <see cref="CredentialsRef"/> names where the credentials are kept (a secret, a file); never the credentials.</summary>
+/// <param name="AllowInsecureEndpoint">The cloud may be reached over plain http; https only otherwise.</param>
 [GenerateSerializer, Immutable]
 public sealed record CloudSpec(
     string Id, string Kind, string Region, IReadOnlyDictionary<string, string> Labels, string? Endpoint, string? CredentialsRef,
-    IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyDictionary<string, string> Settings, bool AllowInsecureEndpoint = false);
 
-/// <summary>A change to a cloud; null fields stay as they are.</summary>
+/// <summary>
+/// A change to a cloud; null fields stay as they are. A change of the endpoint, or allowing an
+/// insecure one, must give the credentials reference again: where a secret is sent is decided with
+/// the secret named, not by changing an address under a reference given long ago.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CloudUpdate(
-    string? Region, IReadOnlyDictionary<string, string>? Labels, string? Endpoint, string? CredentialsRef, IReadOnlyDictionary<string, string>? Settings);
+    string? Region, IReadOnlyDictionary<string, string>? Labels, string? Endpoint, string? CredentialsRef, IReadOnlyDictionary<string, string>? Settings,
+    bool? AllowInsecureEndpoint = null)
+{
+    /// <summary>Why this change may not be made without naming the credentials again, or null when it may.</summary>
+    public string? RedirectsWithoutReference(CloudSpec current)
+    {
+        var redirects = (Endpoint is not null && Endpoint != current.Endpoint) || (AllowInsecureEndpoint == true && !current.AllowInsecureEndpoint);
+        return redirects && CredentialsRef is null
+            ? "must be given again when the endpoint changes or an insecure endpoint is allowed: name the secret that may be sent there"
+            : null;
+    }
+
+    /// <summary>The registration as it will be after this change.</summary>
+    public CloudSpec ApplyTo(CloudSpec current) => current with
+    {
+        Region = Region ?? current.Region,
+        Labels = Labels ?? current.Labels,
+        Endpoint = Endpoint ?? current.Endpoint,
+        CredentialsRef = CredentialsRef ?? current.CredentialsRef,
+        Settings = Settings ?? current.Settings,
+        AllowInsecureEndpoint = AllowInsecureEndpoint ?? current.AllowInsecureEndpoint,
+    };
+}
 
 /// <summary>Capacity of one zone, as the cloud last reported it.</summary>
 [GenerateSerializer, Immutable]
@@ -19,10 +46,12 @@ public sealed record ZoneCapacity(string Zone, string Architecture, ResourceVect
 
 /// <summary>What the last inventory refresh found: capacity per zone, and the sum of the grants carrying our marks (granted and used).</summary>
 [GenerateSerializer, Immutable]
+/// <param name="HealthDetail">The reason for operators: short, one line, never a cloud's own words (see HealthReason).</param>
 /// <param name="Tenants">Granted and used per tenant; kept in memory by the cloud's grain (it is refreshed every pass), not persisted.</param>
+/// <param name="HealthSummary">The reason for everyone else: the kind and status only, naming no endpoint or reference; null: the detail is fit for all.</param>
 public sealed record CloudInventory(
     IReadOnlyList<ZoneCapacity> Zones, ResourceVector Granted, ResourceVector Used, int Grants, bool Healthy, string HealthDetail,
-    DateTimeOffset CheckedAt, IReadOnlyList<CloudTenantUsage>? Tenants = null);
+    DateTimeOffset CheckedAt, IReadOnlyList<CloudTenantUsage>? Tenants = null, string? HealthSummary = null);
 
 /// <summary>What one tenant has on one cloud, summed over its grants there.</summary>
 [GenerateSerializer, Immutable]

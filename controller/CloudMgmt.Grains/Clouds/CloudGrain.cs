@@ -35,8 +35,8 @@ public sealed partial class CloudGrain(
             return Failure.Conflict($"cloud '{Id}' is already registered");
         }
 
-        (S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings) =
-            (spec.Kind, spec.Region, new(spec.Labels), spec.Endpoint, spec.CredentialsRef, new(spec.Settings));
+        (S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings, S.AllowInsecureEndpoint) =
+            (spec.Kind, spec.Region, new(spec.Labels), spec.Endpoint, spec.CredentialsRef, new(spec.Settings), spec.AllowInsecureEndpoint);
         S.RegisteredAt = time.GetUtcNow();
         S.HealthDetail = "not checked yet";
         await state.WriteStateAsync();
@@ -51,11 +51,17 @@ public sealed partial class CloudGrain(
             return NotRegistered();
         }
 
+        if (update.RedirectsWithoutReference(View().Spec) is { } why)
+        {
+            return Failure.Invalid("credentialsRef", why);
+        }
+
         S.Region = update.Region ?? S.Region;
         S.Labels = update.Labels is null ? S.Labels : new(update.Labels);
         S.Endpoint = update.Endpoint ?? S.Endpoint;
         S.CredentialsRef = update.CredentialsRef ?? S.CredentialsRef;
         S.Settings = update.Settings is null ? S.Settings : new(update.Settings);
+        S.AllowInsecureEndpoint = update.AllowInsecureEndpoint ?? S.AllowInsecureEndpoint;
         await state.WriteStateAsync();
         return View();
     }
@@ -134,7 +140,7 @@ public sealed partial class CloudGrain(
             _tenants = inventory.Tenants ?? [];
         }
 
-        (S.Healthy, S.HealthDetail, S.CheckedAt) = (inventory.Healthy, inventory.HealthDetail, inventory.CheckedAt);
+        (S.Healthy, S.HealthDetail, S.HealthSummary, S.CheckedAt) = (inventory.Healthy, inventory.HealthDetail, inventory.HealthSummary, inventory.CheckedAt);
         await state.WriteStateAsync();
     }
 
@@ -146,8 +152,9 @@ public sealed partial class CloudGrain(
     {
         var zones = S.Zones.Select(z => z.Load()).ToList();
         var (granted, used) = (VectorState.Load(S.Granted), VectorState.Load(S.Used));
-        var inventory = S.CheckedAt is null ? null : new CloudInventory(zones, granted, used, S.Grants, S.Healthy, S.HealthDetail, S.CheckedAt.Value);
-        return new CloudView(new CloudSpec(Id, S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings), S.Drained,
+        var inventory = S.CheckedAt is null ? null
+            : new CloudInventory(zones, granted, used, S.Grants, S.Healthy, S.HealthDetail, S.CheckedAt.Value, HealthSummary: S.HealthSummary);
+        return new CloudView(new CloudSpec(Id, S.Kind, S.Region, S.Labels, S.Endpoint, S.CredentialsRef, S.Settings, S.AllowInsecureEndpoint), S.Drained,
             Capacity, _reservedTotal, granted, used, inventory, S.RegisteredAt);
     }
 }

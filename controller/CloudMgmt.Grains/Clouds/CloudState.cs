@@ -20,6 +20,8 @@ public sealed class CloudState
     [Id(12)] public Dictionary<string, long> Granted { get; set; } = [];
     [Id(13)] public Dictionary<string, long> Used { get; set; } = [];
     [Id(14)] public int Grants { get; set; }
+    [Id(15)] public bool AllowInsecureEndpoint { get; set; }
+    [Id(16)] public string? HealthSummary { get; set; }
 }
 
 [GenerateSerializer]

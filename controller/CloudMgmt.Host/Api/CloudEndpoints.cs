@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains;
 using CloudMgmt.Host.Auth;
@@ -5,15 +6,18 @@ using CloudMgmt.Reconciliation.Clouds;
 
 namespace CloudMgmt.Host.Api;
 
-internal static class CloudEndpoints
+internal static partial class CloudEndpoints
 {
     public static void MapClouds(this IEndpointRouteBuilder api)
     {
         var clouds = api.MapGroup("/clouds").WithTags("Clouds");
-        clouds.MapPost("/", Register).RequireAuthorization(Roles.CanOperate).WithSummary("Register a cloud to manage");
-        clouds.MapGet("/", List).RequireAuthorization(Roles.CanRead).WithSummary("Clouds with capacity, granted, used and health");
-        clouds.MapGet("/{id}", Get).RequireAuthorization(Roles.CanRead).WithSummary("One cloud");
-        clouds.MapPatch("/{id}", Update).RequireAuthorization(Roles.CanOperate).WithSummary("Change a cloud's registration");
+        clouds.MapPost("/", Register).RequireAuthorization(Roles.CanOperate)
+            .WithSummary("Register a cloud to manage; ?dryRun=true validates it and tries its connection, storing nothing");
+        clouds.MapGet("/", List).RequireAuthorization(Roles.CanRead)
+            .WithSummary("Clouds with capacity, granted, used and health (endpoint, credentialsRef and settings for operators only)");
+        clouds.MapGet("/{id}", Get).RequireAuthorization(Roles.CanRead).WithSummary("One cloud (endpoint, credentialsRef and settings for operators only)");
+        clouds.MapPatch("/{id}", Update).RequireAuthorization(Roles.CanOperate)
+            .WithSummary("Change a cloud's registration; a new endpoint needs credentialsRef given again");
         clouds.MapPost("/{id}/drain", (string id, IGrainFactory g) => Drain(id, true, g)).RequireAuthorization(Roles.CanOperate)
             .WithSummary("Drain: keep existing grants, place nothing new");
         clouds.MapPost("/{id}/undrain", (string id, IGrainFactory g) => Drain(id, false, g)).RequireAuthorization(Roles.CanOperate)
@@ -28,45 +32,21 @@ internal static class CloudEndpoints
 
     private static ICloudGrain Cloud(IGrainFactory grains, string id) => grains.GetGrain<ICloudGrain>(id);
 
-    private static async Task<IResult> Register(RegisterCloudRequest body, IGrainFactory grains, AdapterRegistry adapters)
-    {
-        var v = new Validation();
-        var id = v.Id("id", body.Id);
-        if (body.Kind is null || !adapters.Knows(body.Kind))
-        {
-            v.Add("kind", $"must be one of: {string.Join(", ", adapters.Kinds)}");
-        }
+    /// <summary>Only operators see how a cloud is reached; departments and viewers see what it holds and whether it is healthy.</summary>
+    private static CloudResponse View(CloudView view, ClaimsPrincipal user) => CloudResponse.From(view, user.IsInRole(Roles.Operator));
 
-        if (string.IsNullOrWhiteSpace(body.Region))
-        {
-            v.Add("region", "is required, e.g. \"anhui\"");
-        }
-
-        if (!v.Ok)
-        {
-            return v.Problem();
-        }
-
-        var spec = new CloudSpec(id!, body.Kind!, body.Region!, body.Labels ?? [], body.Endpoint, body.CredentialsRef, body.Settings ?? []);
-        return Problems.Of(await Cloud(grains, id!).Register(spec), c => Results.Created($"/api/v1/clouds/{id}", CloudResponse.From(c)));
-    }
-
-    private static async Task<IResult> List(IGrainFactory grains)
+    private static async Task<IResult> List(IGrainFactory grains, ClaimsPrincipal user)
     {
         var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
         var views = await Task.WhenAll(ids.Select(id => Cloud(grains, id).Get()));
-        return Results.Ok(views.OfType<CloudView>().Select(CloudResponse.From));
+        return Results.Ok(views.OfType<CloudView>().Select(v => View(v, user)));
     }
 
-    private static async Task<IResult> Get(string id, IGrainFactory grains) =>
-        await Cloud(grains, id).Get() is { } view ? Results.Ok(CloudResponse.From(view)) : Missing(id);
-
-    private static async Task<IResult> Update(string id, UpdateCloudRequest body, IGrainFactory grains) =>
-        Problems.Of(await Cloud(grains, id).Update(new CloudUpdate(body.Region, body.Labels, body.Endpoint, body.CredentialsRef, body.Settings)),
-            c => Results.Ok(CloudResponse.From(c)));
+    private static async Task<IResult> Get(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        await Cloud(grains, id).Get() is { } view ? Results.Ok(View(view, user)) : Missing(id);
 
     private static async Task<IResult> Drain(string id, bool drained, IGrainFactory grains) =>
-        Problems.Of(await Cloud(grains, id).SetDrained(drained), c => Results.Ok(CloudResponse.From(c)));
+        Problems.Of(await Cloud(grains, id).SetDrained(drained), c => Results.Ok(CloudResponse.From(c, operatorView: true)));
 
     private static async Task<IResult> Reconcile(
         string id, CloudRefresher refresher, GrantReconciler reconciler, CancellationToken cancellationToken)
@@ -77,7 +57,7 @@ internal static class CloudEndpoints
         }
 
         await reconciler.ReconcileAsync(id, cancellationToken);
-        return await refresher.RefreshAsync(id, cancellationToken) is { } view ? Results.Ok(CloudResponse.From(view)) : Missing(id);
+        return await refresher.RefreshAsync(id, cancellationToken) is { } view ? Results.Ok(CloudResponse.From(view, operatorView: true)) : Missing(id);
     }
 
     private static async Task<IResult> Remove(string id, IGrainFactory grains) =>

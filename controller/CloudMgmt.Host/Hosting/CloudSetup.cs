@@ -18,11 +18,14 @@ internal static class CloudSetup
     {
         services.AddSingleton(PlacementPolicySource.FromFileOrDefault(configuration["Placement:PolicyFile"]));
         services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
-        services.AddSingleton<ICloudAdapterFactory, SandboxAdapterFactory>();
+        var data = DataDirectory.Resolve(configuration);
+        services.AddCloudCredentials(data);
+        services.AddSingleton<ICloudAdapterFactory>(sp => new SandboxAdapterFactory(sp.GetRequiredService<TimeProvider>(), Path.Combine(data.Path, "sandbox")));
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Ec2.Ec2AdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Kubernetes.KubernetesAdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.OpenStack.OpenStackAdapterFactory>();
         services.AddSingleton<AdapterRegistry>();
+        services.AddSingleton<CloudRegistrations>();
         services.AddOptions<CloudResilienceOptions>().Bind(configuration.GetSection("Resilience")).ValidateDataAnnotations().ValidateOnStart();
         services.AddResiliencePipelineRegistry<string>(); // Polly.Extensions: the registry with Polly's logging and metrics
         services.AddSingleton(sp => new CloudResilience(sp.GetRequiredService<IOptions<CloudResilienceOptions>>().Value,

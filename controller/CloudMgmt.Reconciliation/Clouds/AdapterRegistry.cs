@@ -36,7 +36,7 @@ internal sealed partial class AdapterRegistry(
                 return known.Adapter;
             }
 
-            adapter = _factories[spec.Kind].Create(new CloudConnection(spec.Id, spec.Kind, spec.Endpoint, spec.Region, spec.CredentialsRef, spec.Settings));
+            adapter = _factories[spec.Kind].Create(CloudRegistrations.Connection(spec));
             _adapters[spec.Id] = (spec, adapter);
             retired = known.Adapter;
         }
@@ -105,9 +105,10 @@ internal sealed partial class AdapterRegistry(
 /// <summary>What an adapter is made from, compared by value (records compare dictionaries by reference).</summary>
 internal static class CloudConnections
 {
-    /// <summary>Same kind, endpoint, region, credentials reference and settings: the adapter made for one serves the other. Labels do not matter to it.</summary>
+    /// <summary>Same kind, endpoint (and whether it may be http), region, credentials reference and settings: the adapter made for one serves the other. Labels do not matter to it.</summary>
     public static bool Same(CloudSpec a, CloudSpec b) =>
         a.Id == b.Id && a.Kind == b.Kind && a.Endpoint == b.Endpoint && a.Region == b.Region && a.CredentialsRef == b.CredentialsRef
+        && a.AllowInsecureEndpoint == b.AllowInsecureEndpoint
         && a.Settings.Count == b.Settings.Count
         && a.Settings.All(s => b.Settings.TryGetValue(s.Key, out var other) && string.Equals(s.Value, other, StringComparison.Ordinal));
 }

@@ -33,7 +33,7 @@ internal sealed partial class GrantReconciler(
         var listed = await resilience.CallAsync(cloudId, adapter.ListGrantsAsync, cancellationToken);
         if (!listed.Succeeded)
         {
-            LogListFailed(logger, cloudId, listed.Error!.ToString());
+            LogListFailed(logger, cloudId, HealthReason.Clean(listed.Error!.ToString(), 300));
             await stuck.CheckAsync(cloudId); // a cloud that does not answer at all leaves its work stuck too
             return;
         }
@@ -85,7 +85,9 @@ internal sealed partial class GrantReconciler(
             : new AdapterResult<GrantObservation>(null, space.Error);
         if (!applied.Succeeded)
         {
-            await allocation.GrantError(cloudId, applied.Error!.ToString());
+            // The allocation's error is shown to its department: the kind and status only, never the cloud's words or our endpoint.
+            LogGrantFailed(logger, cloudId, grant.AllocationId, HealthReason.Clean(applied.Error!.ToString(), 300));
+            await allocation.GrantError(cloudId, HealthReason.Summary(applied.Error!));
             return;
         }
 
@@ -146,6 +148,9 @@ internal sealed partial class GrantReconciler(
     [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
         Message = "Cloud {CloudId}: room was held for allocation {AllocationId}, which does not want a grant there (placement cut short); removing it")]
     private static partial void LogStray(ILogger logger, string cloudId, string allocationId);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "Cloud {CloudId}: the grant of allocation {AllocationId} failed: {Error}")]
+    private static partial void LogGrantFailed(ILogger logger, string cloudId, string allocationId, string error);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Cloud {CloudId}: listing grants failed: {Error}")]
     private static partial void LogListFailed(ILogger logger, string cloudId, string error);

@@ -20,6 +20,7 @@ public sealed class Ec2EndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _ec2.InitializeAsync();
+        _controller.Settings["Credentials:Directory"] = _ec2.Folder; // where the key pair is mounted, as a Secret would be
         _op = _controller.Operator();
     }
 
@@ -40,6 +41,7 @@ public sealed class Ec2EndToEndTests : IAsyncLifetime
         var registered = await _op.Post("/api/v1/clouds", new
         {
             id = CloudId, kind = "ec2", region = FakeEc2Fixture.Region, endpoint = _ec2.Server.Url, credentialsRef = _ec2.CredentialsRef,
+            allowInsecureEndpoint = true,
             labels = new Dictionary<string, string> { ["securityLevel"] = "3", ["architecture"] = "x86_64", ["xinchuang"] = "false" },
             settings = new Dictionary<string, string> { ["maxVcpu"] = "256", ["instancePolicy"] = "family:m5", ["prices"] = "m5.large=0.096" },
         }).Expect(HttpStatusCode.Created);

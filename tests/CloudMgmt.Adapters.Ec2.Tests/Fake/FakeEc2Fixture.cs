@@ -9,6 +9,12 @@ public sealed class FakeEc2Fixture : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cloudmgmt-ec2-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The credentials directory of this fixture: references are confined to it, as the controller's are to its own.</summary>
+    public string Folder => _folder;
+
+    /// <summary>The resolver the production factory gets, confined to <see cref="Folder"/>.</summary>
+    public CredentialsResolver Credentials => new(new CredentialsOptions { Directory = _folder });
+
     public FakeEc2Server Server { get; private set; } = null!;
 
     public FakeEc2State State => Server.State;
@@ -32,9 +38,15 @@ public sealed class FakeEc2Fixture : IAsyncLifetime
         return path;
     }
 
+    /// <summary>The fake listens on plain http on loopback, so its clouds allow an insecure endpoint.</summary>
     public ICloudAdapter Adapter(IReadOnlyDictionary<string, string>? settings = null, string? credentialsRef = null, string? endpoint = null) =>
-        new Ec2AdapterFactory(TimeProvider.System).Create(new CloudConnection(
-            "ec2-test", "ec2", endpoint ?? Server.Url, Region, credentialsRef ?? CredentialsRef, settings ?? new Dictionary<string, string>()));
+        new Ec2AdapterFactory(TimeProvider.System, Credentials).Create(Connection(settings, credentialsRef, endpoint));
+
+    public CloudConnection Connection(IReadOnlyDictionary<string, string>? settings = null, string? credentialsRef = null, string? endpoint = null) =>
+        new("ec2-test", "ec2", endpoint ?? Server.Url, Region, credentialsRef ?? CredentialsRef, settings ?? new Dictionary<string, string>())
+        {
+            AllowInsecureEndpoint = true,
+        };
 
     public async Task DisposeAsync()
     {

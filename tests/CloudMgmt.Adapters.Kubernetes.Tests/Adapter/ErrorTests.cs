@@ -68,8 +68,11 @@ public sealed class ErrorTests : IAsyncLifetime
     public async Task Calls_EndpointOverride_ReachTheEndpointInsteadOfTheKubeconfigServer()
     {
         // The kubeconfig's current context points at a dead port; the cloud's endpoint wins over it.
-        var adapter = new KubernetesAdapterFactory(TimeProvider.System).Create(new CloudConnection(
-            "sector-k8s", "kubernetes", _cluster.Api.BaseAddress.ToString(), "anhui", _cluster.Kubeconfig.CredentialsRef, new Dictionary<string, string>()));
+        var adapter = new KubernetesAdapterFactory(TimeProvider.System, _cluster.Kubeconfig.Credentials).Create(new CloudConnection(
+            "sector-k8s", "kubernetes", _cluster.Api.BaseAddress.ToString(), "anhui", _cluster.Kubeconfig.CredentialsRef, new Dictionary<string, string>())
+        {
+            AllowInsecureEndpoint = true,
+        });
 
         Assert.True((await adapter.CheckHealthAsync(default)).Unwrap().Healthy);
     }
@@ -78,10 +81,9 @@ public sealed class ErrorTests : IAsyncLifetime
     public async Task Errors_OfEveryKind_NeverCarryTheToken()
     {
         var token = _cluster.Api.Token;
-        var wrongToken = Path.Combine(Path.GetTempPath(), $"kubeconfig-wrong-{Guid.NewGuid():N}");
-        var broken = Path.Combine(Path.GetTempPath(), $"kubeconfig-broken-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(wrongToken, (await File.ReadAllTextAsync(_cluster.Kubeconfig.Path)).Replace(token, token + "-revoked", StringComparison.Ordinal));
-        await File.WriteAllTextAsync(broken, $"users:\n- name: tester\n  user:\n    token: {token}\ncontexts: [this is: not valid");
+        var wrongToken = _cluster.Kubeconfig.Write("kubeconfig-wrong",
+            (await File.ReadAllTextAsync(_cluster.Kubeconfig.Path)).Replace(token, token + "-revoked", StringComparison.Ordinal));
+        var broken = _cluster.Kubeconfig.Write("kubeconfig-broken", $"users:\n- name: tester\n  user:\n    token: {token}\ncontexts: [this is: not valid");
         try
         {
             var closedPort = new Dictionary<string, string> { ["context"] = "elsewhere" };

@@ -22,7 +22,10 @@ public sealed class KubernetesCloudApiTests : IAsyncLifetime
     {
         _cluster = await FakeCluster.StartAsync();
         _kubectl = new KubectlClient(_cluster.Api);
-        _controller = new EmbeddedController { Settings = { ["Resilience:RetryDelay"] = "00:00:00.005" } };
+        _controller = new EmbeddedController
+        {
+            Settings = { ["Resilience:RetryDelay"] = "00:00:00.005", ["Credentials:Directory"] = _cluster.Kubeconfig.Directory },
+        };
         _op = _controller.Operator();
     }
 
@@ -40,7 +43,7 @@ public sealed class KubernetesCloudApiTests : IAsyncLifetime
         await HttpCalls.Expect(_op.PostAsJsonAsync("/api/v1/clouds", new
         {
             id = CloudId, kind = "kubernetes", region = "anhui", labels = new { securityLevel = "3", xinchuang = "false" },
-            credentialsRef = _cluster.Kubeconfig.CredentialsRef, settings = new { context = Kubeconfig.Context },
+            credentialsRef = _cluster.Kubeconfig.CredentialsRef, settings = new { context = Kubeconfig.Context }, allowInsecureEndpoint = true,
         }), HttpStatusCode.Created);
         var cloud = await HttpCalls.Expect(_op.PostAsync($"/api/v1/clouds/{CloudId}/reconcile", null), HttpStatusCode.OK);
         Assert.True(cloud["health"]!["healthy"]!.GetValue<bool>(), cloud.ToJsonString());

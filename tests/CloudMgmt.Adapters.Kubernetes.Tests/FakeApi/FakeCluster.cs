@@ -31,8 +31,12 @@ internal sealed class FakeCluster : IAsyncDisposable
             all[key] = value;
         }
 
-        return new KubernetesAdapterFactory(time ?? TimeProvider.System).Create(
-            new CloudConnection("sector-k8s", KubernetesAdapter.KindName, null, "anhui", credentialsRef ?? Kubeconfig.CredentialsRef, all));
+        // The fake API server listens on plain http on loopback, so its clouds allow an insecure endpoint.
+        return new KubernetesAdapterFactory(time ?? TimeProvider.System, Kubeconfig.Credentials).Create(
+            new CloudConnection("sector-k8s", KubernetesAdapter.KindName, null, "anhui", credentialsRef ?? Kubeconfig.CredentialsRef, all)
+            {
+                AllowInsecureEndpoint = true,
+            });
     }
 
     public static string NamespaceOf(string tenantId) => KubeNames.Namespace("cm", tenantId);

@@ -1,11 +1,13 @@
 namespace CloudMgmt.Adapters.Kubernetes.Tests.FakeApi;
 
-/// <summary>A kubeconfig file for the fake API server, written where a credentials reference can name it.</summary>
+/// <summary>A kubeconfig file for the fake API server, written into a credentials directory of its own, where a reference can name it.</summary>
 internal sealed class Kubeconfig : IDisposable
 {
     public Kubeconfig(Uri server, string token)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cloudmgmt-kubeconfig-{Guid.NewGuid():N}.yaml");
+        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cloudmgmt-kube-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        Path = System.IO.Path.Combine(Directory, "kubeconfig.yaml");
         File.WriteAllText(Path, $"""
             apiVersion: v1
             kind: Config
@@ -37,7 +39,20 @@ internal sealed class Kubeconfig : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The credentials directory this kubeconfig is in; the tests' resolver and controller are confined to it.</summary>
+    public string Directory { get; }
+
+    public CredentialsResolver Credentials => new(new CredentialsOptions { Directory = Directory });
+
+    /// <summary>Writes another file into the credentials directory and returns its path.</summary>
+    public string Write(string name, string content)
+    {
+        var path = System.IO.Path.Combine(Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     public string CredentialsRef => $"file:{Path}";
 
-    public void Dispose() => File.Delete(Path);
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -86,6 +86,7 @@ public sealed class OpenStackEndToEndTests(OpenStackPeer peer) : IDisposable
             kind = "openstack",
             region = "RegionOne",
             endpoint = peer.AuthUrl,
+            allowInsecureEndpoint = true, // the test peer listens on plain http on 127.0.0.1
             credentialsRef = OpenStackTestAdapters.CredentialsRef(peer),
             labels = new Dictionary<string, string> { ["securityLevel"] = securityLevel, ["xinchuang"] = "false" },
             settings = new Dictionary<string, string> { ["requestTimeoutSeconds"] = "60" },

@@ -51,20 +51,18 @@ public sealed class CloudApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Register_DrainUndrainRemove_ShowsCredentialsReferenceOnly()
+    public async Task Register_DrainUndrainRemove_DrainedFollowsAndTheCloudGoes()
     {
         var op = _factory.Operator();
-        var created = await op.Post("/api/v1/clouds", new
+        await op.Post("/api/v1/clouds", new
         {
-            id = "health-sector", kind = "sandbox", region = "anhui", credentialsRef = "secret/health-sector-cloud",
-            labels = new { securityLevel = "2", sector = "health" },
+            id = "health-sector", kind = "sandbox", region = "anhui", labels = new { securityLevel = "2", sector = "health" },
         }).Expect(HttpStatusCode.Created);
 
         var drained = await op.PostAsync("/api/v1/clouds/health-sector/drain", null).Expect(HttpStatusCode.OK);
         var undrained = await op.PostAsync("/api/v1/clouds/health-sector/undrain", null).Expect(HttpStatusCode.OK);
         await op.DeleteAsync("/api/v1/clouds/health-sector").Expect(HttpStatusCode.NoContent);
 
-        Assert.Equal("secret/health-sector-cloud", created.Str("credentialsRef"));
         Assert.True(drained["drained"]!.GetValue<bool>());
         Assert.False(undrained["drained"]!.GetValue<bool>());
         await op.GetAsync("/api/v1/clouds/health-sector").ExpectProblem(HttpStatusCode.NotFound);
@@ -108,7 +106,7 @@ public sealed class CloudApiTests : IDisposable
         var second = await op.PostAsync("/api/v1/clouds/flaky/reconcile", null).Expect(HttpStatusCode.OK);
 
         Assert.False(first["health"]!["healthy"]!.GetValue<bool>());
-        Assert.Contains("Unavailable", first["health"]!.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("injected outage", first["health"]!.Str("detail"), StringComparison.Ordinal);
         Assert.Contains("circuit breaker is open", second["health"]!.Str("detail"), StringComparison.Ordinal);
     }
 }

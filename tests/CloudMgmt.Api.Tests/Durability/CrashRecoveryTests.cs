@@ -62,9 +62,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task Kill_BetweenApplyOnCloudAndRecordAsReady_RestartAdoptsTheGrantWithoutADuplicate()
     {
-        using var cloudState = new TempDirectory("cloudmgmt-crash-cloud");
-        Directory.CreateDirectory(cloudState.Path);
-        var cloudFile = Path.Combine(cloudState.Path, "sandbox.json");
+        var cloudFile = Path.Combine(_data.Path, "sandbox", "sandbox.json"); // a sandbox's state file lives in the controller's sandbox folder
         string[] args = [.. FastSweep, "--Reconcile:InventoryInterval", "01:00:00", "--Reconcile:GrantInterval", "01:00:00"];
         string id;
         await using (var first = await ControllerProcess.StartAsync(_data.Path, args))
@@ -76,7 +74,7 @@ public sealed class CrashRecoveryTests : IDisposable
             await op.Post("/api/v1/clouds", new
             {
                 id = "slow-cloud", kind = "sandbox", region = "anhui", labels = new { securityLevel = "3", architecture = "x86_64" },
-                settings = new Dictionary<string, string> { ["stateFile"] = cloudFile, ["applyDelayMs"] = "60000" },
+                settings = new Dictionary<string, string> { ["stateFile"] = "sandbox.json", ["applyDelayMs"] = "60000" },
             }).Expect(HttpStatusCode.Created);
             await op.PostAsync("/api/v1/clouds/slow-cloud/reconcile", null).Expect(HttpStatusCode.OK);
             var placed = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 4 } }).Expect(HttpStatusCode.Created);

@@ -30,8 +30,13 @@ public sealed class DialSandboxFactory(UsageDial dial, TimeProvider time) : IClo
 
     public SandboxCloud CloudFor(string cloudId) => _clouds[cloudId];
 
+    public IReadOnlyList<RegistrationProblem> Validate(CloudConnection connection) => [];
+
     public ICloudAdapter Create(CloudConnection connection) =>
         new DialAdapter(new SandboxAdapter(_clouds.GetOrAdd(connection.CloudId, _ => new SandboxCloud(SandboxPresets.ProvinceX86(), time)), time), dial);
+
+    public Task<ConnectionProbe> ProbeAsync(CloudConnection connection, CancellationToken cancellationToken) =>
+        ConnectionProbe.RunAsync(new SandboxAdapter(new SandboxCloud(SandboxPresets.ProvinceX86(), time), time), cancellationToken);
 
     private sealed class DialAdapter(SandboxAdapter inner, UsageDial dial) : ICloudAdapter
     {
