@@ -10,7 +10,7 @@ namespace CloudMgmt.Adapters;
 /// </summary>
 public static class HealthReason
 {
-    public const int MaxLength = 200;
+    public const int MaxLength = 300;
 
     /// <summary>
     /// For operators: the kind and status when the cloud answered; otherwise the controller's own

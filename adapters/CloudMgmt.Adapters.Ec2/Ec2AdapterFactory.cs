@@ -55,9 +55,7 @@ public sealed partial class Ec2AdapterFactory(TimeProvider time, CredentialsReso
     private (List<RegistrationProblem> Problems, Ec2Settings Settings, Ec2Credentials? Keys) Prepare(CloudConnection connection)
     {
         var problems = new List<RegistrationProblem>();
-        var reader = new SettingsReader(connection.Settings, problems);
-        var settings = Ec2Settings.Read(reader);
-        reader.Finish();
+        var keys = credentials.Resolve(connection.CredentialsRef, Ec2Credentials.Parse, problems);
         EndpointRule.CheckEndpoint(connection, required: false, problems);
         if (connection.Region is not { Length: <= 64 } || !RegionName().IsMatch(connection.Region))
         {
@@ -65,7 +63,9 @@ public sealed partial class Ec2AdapterFactory(TimeProvider time, CredentialsReso
             problems.Add(new RegistrationProblem("region", "must be an EC2 region name such as cn-north-1 (lower-case letters, digits and '-'; it signs every request)"));
         }
 
-        var keys = credentials.Resolve(connection.CredentialsRef, Ec2Credentials.Parse, problems);
+        var reader = new SettingsReader(connection.Settings, problems);
+        var settings = Ec2Settings.Read(reader);
+        reader.Finish();
         return (problems, settings, keys);
     }
 

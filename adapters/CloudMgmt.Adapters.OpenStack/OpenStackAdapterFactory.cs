@@ -38,11 +38,11 @@ public sealed class OpenStackAdapterFactory(TimeProvider time, CredentialsResolv
     private (List<RegistrationProblem> Problems, OpenStackSettings Settings, OpenStackCredentials? Identity) Prepare(CloudConnection connection)
     {
         var problems = new List<RegistrationProblem>();
+        var identity = credentials.Resolve(connection.CredentialsRef, OpenStackCredentials.Parse, problems);
+        EndpointRule.CheckEndpoint(connection, required: true, problems);
         var reader = new SettingsReader(connection.Settings, problems);
         var settings = OpenStackSettings.Read(reader, connection.AllowInsecureEndpoint);
         reader.Finish();
-        EndpointRule.CheckEndpoint(connection, required: true, problems);
-        var identity = credentials.Resolve(connection.CredentialsRef, OpenStackCredentials.Parse, problems);
         return (problems, settings, identity);
     }
 }

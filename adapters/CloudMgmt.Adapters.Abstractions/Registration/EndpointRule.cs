@@ -23,7 +23,7 @@ public static class EndpointRule
         }
 
         return uri.Scheme == "http" && !allowInsecure
-            ? "must be https: over http the credentials would cross the network in the clear (register the cloud with \"allowInsecureEndpoint\": true to allow it)"
+            ? "must be https, or the credentials cross the network in the clear (allowInsecureEndpoint: true allows http)"
             : null;
     }
 

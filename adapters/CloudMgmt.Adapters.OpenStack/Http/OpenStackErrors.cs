@@ -52,7 +52,8 @@ internal static class OpenStackErrors
         catch (JsonException)
         {
         }
-        return Trim(body);
+        // Not a service's JSON error (a proxy's or a stranger's page): its words are not quoted, not even in logs.
+        return $"(an answer of {body.Length} characters that is not an OpenStack error)";
     }
 
     private static string Trim(string text) => HealthReason.Clean(text, 300);
