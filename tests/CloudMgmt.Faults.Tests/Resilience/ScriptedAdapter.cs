@@ -59,6 +59,10 @@ internal sealed class ScriptedFactory(TimeProvider time) : ICloudAdapterFactory
 
     public string Kind => "scripted";
 
+    public IReadOnlyList<RegistrationProblem> Validate(CloudConnection connection) => [];
+
+    public Task<ConnectionProbe> ProbeAsync(CloudConnection connection, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public ICloudAdapter Create(CloudConnection connection)
     {
         var adapter = new ScriptedAdapter(time);
