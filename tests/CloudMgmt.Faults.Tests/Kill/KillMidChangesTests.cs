@@ -39,7 +39,7 @@ public sealed class KillMidChangesTests : IDisposable
     private async Task RoundAsync(int seed)
     {
         var data = Path.Combine(_dir.Path, $"round-{seed}");
-        var cloudFile = Path.Combine(data + "-cloud.json");
+        var cloudFile = Path.Combine(data, "sandbox", "kill-cloud.json"); // a sandbox's stateFile is a name in <data-dir>/sandbox
         var random = new Random(seed);
         List<string> ids;
         await using (var first = await ControllerProcess.StartAsync(data, Args))
@@ -68,7 +68,7 @@ public sealed class KillMidChangesTests : IDisposable
         await op.Post("/api/v1/clouds", new
         {
             id = "kill-cloud", kind = "sandbox", region = "anhui", labels = new { securityLevel = "3", architecture = "x86_64" },
-            settings = new Dictionary<string, string> { ["stateFile"] = cloudFile },
+            settings = new Dictionary<string, string> { ["stateFile"] = Path.GetFileName(cloudFile) },
         }).Expect(HttpStatusCode.Created);
         await op.PostAsync("/api/v1/reconcile", null).Expect(HttpStatusCode.OK);
         var ids = new List<string>();
