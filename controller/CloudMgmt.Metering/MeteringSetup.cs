@@ -1,12 +1,15 @@
 using CloudMgmt.Grains.Usage;
+using CloudMgmt.Metering.Budgets;
 using CloudMgmt.Metering.Reports;
+using CloudMgmt.Metering.Statements;
+using CloudMgmt.Metering.Supervision;
 using CloudMgmt.Policies.Catalogue;
 using CloudMgmt.Reconciliation.Scheduling;
 using Quartz;
 
 namespace CloudMgmt.Metering;
 
-/// <summary>The metering services (options validated at start, the service catalogue from Metering:CatalogueFile or the shipped default, the reports) and the retention job.</summary>
+/// <summary>The metering services (options validated at start, the service catalogue from Metering:CatalogueFile or the shipped default, reports, statements, budgets and their gauges, supervision) and the retention job.</summary>
 public static class MeteringSetup
 {
     public static IServiceCollection AddMetering(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +17,11 @@ public static class MeteringSetup
         services.AddOptions<MeteringOptions>().BindConfiguration("Metering").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(ServiceCatalogueSource.FromFileOrDefault(configuration["Metering:CatalogueFile"]));
         services.AddSingleton<UsageReports>();
+        services.AddSingleton<StatementService>();
+        services.AddSingleton<PoolBudgets>();
+        services.AddSingleton<SupervisionService>();
+        services.AddSingleton<BudgetGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<BudgetGauges>());
         return services;
     }
 

@@ -25,6 +25,10 @@ public sealed class MeteringOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double IdleThreshold { get; set; } = 0.05;
 
+    /// <summary>The supervision report lists the grants whose every hour of the month stayed below this efficiency (their busiest resource's used / granted). Default 0.3.</summary>
+    [Range(0.0, 1.0)]
+    public double LowEfficiencyThreshold { get; set; } = 0.3;
+
     /// <summary>How long grant-hours are kept. Default 90 days.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3660.00:00:00")]
     public TimeSpan HourlyRetention { get; set; } = TimeSpan.FromDays(90);

@@ -18,6 +18,7 @@ internal static class ReportEndpoints
             .WithSummary("Granted, used and efficiency per tenant, pool, cloud or resource over any window within retention (default the last 24 closed hours), "
                 + "whole or per hour, day or month (?step=); from the stored hourly and daily figures; ?format=csv or Accept: text/csv for CSV")
             .Produces<EfficiencyReportResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapMeteringReports();
     }
 
     private static async Task<IResult> Efficiency(

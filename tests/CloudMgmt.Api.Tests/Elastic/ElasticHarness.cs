@@ -54,6 +54,14 @@ public sealed class ElasticHarness : WebApplicationFactory<Program>
     /// <summary>The schedule of the elastic pass; by default an hour, as the tests run every pass themselves.</summary>
     public string ElasticInterval { get; init; } = "01:00:00";
 
+    /// <summary>More settings for the controller; "{dir}" in a value stands for the harness's folder (where <see cref="DataFile"/> writes).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>Files to write under the harness's folder before the controller starts, by name; <see cref="PathOf"/> gives their path.</summary>
+    public Dictionary<string, string> DataFile { get; init; } = [];
+
+    public string PathOf(string file) => Path.Combine(_data.Path, file);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_data.Path);
@@ -69,6 +77,15 @@ public sealed class ElasticHarness : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (name, text) in DataFile)
+        {
+            File.WriteAllText(PathOf(name), text);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value.Replace("{dir}", _data.Path, StringComparison.Ordinal));
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
