@@ -84,6 +84,9 @@ internal interface ICloudMgmtApi
     [Post("/api/v1/clouds")]
     Task<Cloud> RegisterCloud([Body] NewCloud body, CancellationToken ct);
 
+    [Post("/api/v1/clouds?dryRun=true")]
+    Task<CloudDryRun> DryRunCloud([Body] NewCloud body, CancellationToken ct);
+
     [Get("/api/v1/clouds")]
     Task<IReadOnlyList<Cloud>> ListClouds(CancellationToken ct);
 

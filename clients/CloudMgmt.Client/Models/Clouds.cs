@@ -18,11 +18,14 @@ public sealed record NewCloud
     /// <summary>Its API endpoint (for OpenStack, Keystone).</summary>
     public string? Endpoint { get; init; }
 
-    /// <summary>Where the controller reads its credentials: env:NAME or file:/path. Never the credentials themselves.</summary>
+    /// <summary>Where the controller reads its credentials: env:NAME (NAME starting with CLOUDMGMT_CLOUD_) or file:NAME (a file in its credentials directory). Never the credentials themselves.</summary>
     public string? CredentialsRef { get; init; }
 
     /// <summary>Adapter settings (see adapters/README.md).</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
+    /// <summary>Allow plain http to the endpoint (a lab, a loopback test peer); https only otherwise.</summary>
+    public bool? AllowInsecureEndpoint { get; init; }
 }
 
 /// <summary>Changes to a cloud's registration; properties left null stay as they are.</summary>
@@ -34,7 +37,7 @@ public sealed record CloudChanges
     /// <summary>New labels.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
-    /// <summary>A new endpoint.</summary>
+    /// <summary>A new endpoint (needs <see cref="CredentialsRef"/> given again).</summary>
     public string? Endpoint { get; init; }
 
     /// <summary>A new credentials reference.</summary>
@@ -42,6 +45,9 @@ public sealed record CloudChanges
 
     /// <summary>New adapter settings.</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
+    /// <summary>Allow or forbid plain http (allowing it needs <see cref="CredentialsRef"/> given again).</summary>
+    public bool? AllowInsecureEndpoint { get; init; }
 }
 
 /// <summary>An availability zone of a cloud.</summary>
@@ -61,9 +67,9 @@ public sealed record CloudHealth(bool Healthy, string Detail, DateTimeOffset Che
 /// <param name="Kind">openstack, kubernetes, ec2 or sandbox.</param>
 /// <param name="Region">Its region.</param>
 /// <param name="Labels">Its labels.</param>
-/// <param name="Endpoint">Its endpoint.</param>
-/// <param name="CredentialsRef">The reference to its credentials (never the credentials).</param>
-/// <param name="Settings">Adapter settings.</param>
+/// <param name="Endpoint">Its endpoint (operators only).</param>
+/// <param name="CredentialsRef">The reference to its credentials, never the credentials (operators only).</param>
+/// <param name="Settings">Adapter settings (operators only).</param>
 /// <param name="Drained">Nothing new is placed on it.</param>
 /// <param name="Capacity">What it can hold.</param>
 /// <param name="Reserved">What placement has promised on it.</param>
@@ -73,8 +79,25 @@ public sealed record CloudHealth(bool Healthy, string Detail, DateTimeOffset Che
 /// <param name="Zones">Its zones.</param>
 /// <param name="Health">Its last health check; null before the first.</param>
 /// <param name="RegisteredAt">When it was registered.</param>
+/// <param name="AllowInsecureEndpoint">Plain http is allowed to it (operators only).</param>
+/// <remarks>How a cloud is reached (endpoint, reference, settings, http allowed) comes last and is absent for departments and viewers.</remarks>
 public sealed record Cloud(
-    string Id, string Kind, string Region, IReadOnlyDictionary<string, string> Labels, string? Endpoint, string? CredentialsRef,
-    IReadOnlyDictionary<string, string> Settings, bool Drained, IReadOnlyDictionary<string, long> Capacity,
+    string Id, string Kind, string Region, IReadOnlyDictionary<string, string> Labels, bool Drained, IReadOnlyDictionary<string, long> Capacity,
     IReadOnlyDictionary<string, long> Reserved, IReadOnlyDictionary<string, long> Granted, IReadOnlyDictionary<string, long> Used,
-    int Grants, IReadOnlyList<CloudZone> Zones, CloudHealth? Health, DateTimeOffset RegisteredAt);
+    int Grants, IReadOnlyList<CloudZone> Zones, CloudHealth? Health, DateTimeOffset RegisteredAt,
+    string? Endpoint = null, string? CredentialsRef = null, IReadOnlyDictionary<string, string>? Settings = null, bool? AllowInsecureEndpoint = null);
+
+/// <summary>What trying a registration found (<c>?dryRun=true</c>); nothing was stored.</summary>
+/// <param name="Id">The cloud's id.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="DryRun">Always true.</param>
+/// <param name="Stored">Always false.</param>
+/// <param name="Connection">What the connection showed.</param>
+public sealed record CloudDryRun(string Id, string Kind, bool DryRun, bool Stored, CloudConnectionCheck Connection);
+
+/// <summary>The connection a dry run tried: authenticated, capacity and health.</summary>
+/// <param name="Healthy">It answered as it should.</param>
+/// <param name="Detail">A short reason, never the cloud's own words.</param>
+/// <param name="Capacity">What it holds, when it answered.</param>
+/// <param name="Zones">Its zones, when it answered.</param>
+public sealed record CloudConnectionCheck(bool Healthy, string Detail, IReadOnlyDictionary<string, long>? Capacity, IReadOnlyList<CloudZone>? Zones);

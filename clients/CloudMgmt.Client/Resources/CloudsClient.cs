@@ -13,6 +13,9 @@ public sealed class CloudsClient
     /// <summary>Registers a cloud to manage (operator).</summary>
     public Task<Cloud> RegisterAsync(NewCloud cloud, CancellationToken ct = default) => ApiCall.Run(() => _api.RegisterCloud(cloud, ct));
 
+    /// <summary>Validates a registration and tries its connection, storing nothing (operator).</summary>
+    public Task<CloudDryRun> DryRunAsync(NewCloud cloud, CancellationToken ct = default) => ApiCall.Run(() => _api.DryRunCloud(cloud, ct));
+
     /// <summary>Every cloud with capacity, granted, used and health.</summary>
     public Task<IReadOnlyList<Cloud>> ListAsync(CancellationToken ct = default) => ApiCall.Run(() => _api.ListClouds(ct));
 
