@@ -56,7 +56,7 @@ public sealed partial class HelmSecretsTests(DeployTools tools)
             "--set", "cloudCredentials[1].name=hefei-k8s", "--set", "cloudCredentials[1].secretName=k8s-creds", "--set", "cloudCredentials[1].key=kubeconfig");
 
         var mount = Assert.Single(Yaml.Maps(rendered.Container, "volumeMounts"), m => Yaml.Text(m, "name") == "cloud-credentials");
-        Assert.Equal(("/etc/cloudmgmt/credentials", "true"), (Yaml.Text(mount, "mountPath"), Yaml.Text(mount, "readOnly")));
+        Assert.Equal(("/var/lib/cloudmgmt/credentials", "true"), (Yaml.Text(mount, "mountPath"), Yaml.Text(mount, "readOnly")));
         var volume = Assert.Single(Yaml.Maps(rendered.Workload, "spec.template.spec.volumes"), v => Yaml.Text(v, "name") == "cloud-credentials");
         var files = Yaml.Maps(volume, "projected.sources")
             .SelectMany(s => Yaml.Maps(s, "secret.items").Select(i => (Yaml.Text(s, "secret.name"), Yaml.Text(i, "key"), Yaml.Text(i, "path"))))
