@@ -27,6 +27,13 @@ public static class AllocationLifecycle
     /// <summary>True while the allocation holds quota (a grant on a cloud holds it until it is gone).</summary>
     public static bool HoldsQuota(AllocationStatus status) => !IsFinal(status);
 
+    /// <summary>
+    /// True while the allocation holds quota that was admitted: every status that holds quota except a
+    /// request waiting for an operator's approval (placed, provisioning, ready, resizing and releasing
+    /// allocations hold their admitted quota until it is given back).
+    /// </summary>
+    public static bool HoldsAdmittedQuota(AllocationStatus status) => HoldsQuota(status) && status is not (Pending or PendingApproval);
+
     /// <summary>An allocation may be resized while it holds quota and is not on its way out or awaiting an operator.</summary>
     public static bool CanResize(AllocationStatus status) => status is Admitted or Placed or Ready or Resizing;
 

@@ -77,7 +77,7 @@ public sealed class TenantGrain : Grain, ITenantGrain
         var pending = ResourceVector.Zero;
         foreach (var a in _allocations.Values)
         {
-            if (a.Status == AllocationStatus.Admitted)
+            if (AllocationLifecycle.HoldsAdmittedQuota(a.Status))
             {
                 admitted += VectorState.Load(a.Resources);
             }
