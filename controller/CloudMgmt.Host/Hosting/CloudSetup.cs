@@ -20,7 +20,9 @@ internal static class CloudSetup
         services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
         var data = DataDirectory.Resolve(configuration);
         services.AddCloudCredentials(data);
-        services.AddSingleton<ICloudAdapterFactory>(sp => new SandboxAdapterFactory(sp.GetRequiredService<TimeProvider>(), Path.Combine(data.Path, "sandbox")));
+        // The sandbox by its own type too, so that a test host can put its own in place by adding one.
+        services.AddSingleton(sp => new SandboxAdapterFactory(sp.GetRequiredService<TimeProvider>(), Path.Combine(data.Path, "sandbox")));
+        services.AddSingleton<ICloudAdapterFactory>(sp => sp.GetRequiredService<SandboxAdapterFactory>());
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Ec2.Ec2AdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.Kubernetes.KubernetesAdapterFactory>();
         services.AddSingleton<ICloudAdapterFactory, CloudMgmt.Adapters.OpenStack.OpenStackAdapterFactory>();

@@ -58,12 +58,7 @@ public sealed class FaultHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ICrashPoints>(Crashes);
-            foreach (var own in services.Where(d => d.ServiceType == typeof(ICloudAdapterFactory) && d.ImplementationType == typeof(SandboxAdapterFactory)).ToList())
-            {
-                services.Remove(own); // this sandbox instead, so that the test reaches its clouds
-            }
-
-            services.AddSingleton<ICloudAdapterFactory>(Sandbox);
+            services.AddSingleton(Sandbox); // the host resolves its sandbox by type: this one, so that the test reaches its clouds
             // Retries wait on real time (milliseconds): the grains' clock only moves when the test moves it.
             services.AddSingleton(new CloudResilience(
                 new CloudResilienceOptions { RetryDelay = TimeSpan.FromMilliseconds(1), BreakerMinimumCalls = 1000 }, TimeProvider.System));
