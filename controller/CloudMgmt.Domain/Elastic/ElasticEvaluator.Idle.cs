@@ -1,18 +1,15 @@
-using CloudMgmt.Domain.Usage;
-
 namespace CloudMgmt.Domain.Elastic;
 
 public static partial class ElasticEvaluator
 {
-    private static ElasticDecision? MarkIdle(IReadOnlyList<UsageSample> series, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
+    private static ElasticDecision? MarkIdle(ElasticWindows windows, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
     {
-        if (UsageWindow.Covering(series, now, settings.IdleWindow) is not { } window
-            || !state.Resources.Names.All(r => UsageWindow.Always(window, r, x => x <= settings.IdleThreshold)))
+        if (!state.Resources.Names.All(r => Covers(windows[r]?.IdleSince, now, settings.IdleWindow)))
         {
             return null;
         }
 
-        var peaks = string.Join(", ", state.Resources.Names.Select(r => $"{r} {Ratio(UsageWindow.Range(window, r)!.Value.Max)}"));
+        var peaks = string.Join(", ", state.Resources.Names.Select(r => $"{r} {Ratio(windows[r]!.Value.IdleMax)}"));
         var reclaimAt = now + settings.ReclaimGrace;
         var then = !settings.ReclaimEnabled ? "reclaim is off for it"
             : state.Protected ? "it is protected, so it will not be reclaimed"
@@ -22,16 +19,14 @@ public static partial class ElasticEvaluator
             IdleSince: now - settings.IdleWindow, ReclaimAt: reclaimAt);
     }
 
-    private static ElasticDecision FollowUpIdle(IReadOnlyList<UsageSample> series, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
+    private static ElasticDecision FollowUpIdle(ElasticWindows windows, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
     {
         var since = state.IdleMarkedAt ?? state.IdleSince!.Value;
-        foreach (var sample in series.Where(s => s.At > since))
+        if (state.Resources.Names.FirstOrDefault(r => windows[r]?.AboveIdleAt > since) is { } busy)
         {
-            if (state.Resources.Names.FirstOrDefault(r => sample.Ratio(r) is { } x && x > settings.IdleThreshold) is { } busy)
-            {
-                return new ElasticDecision(ElasticAction.ClearIdle,
-                    $"elastic: used again ({busy} usage {Ratio(sample.Ratio(busy)!.Value)} > {Ratio(settings.IdleThreshold)} at {sample.At:yyyy-MM-dd HH:mm}Z); no longer idle");
-            }
+            var runs = windows[busy]!.Value;
+            return new ElasticDecision(ElasticAction.ClearIdle,
+                $"elastic: used again ({busy} usage {Ratio(runs.AboveIdleRatio)} > {Ratio(settings.IdleThreshold)} at {runs.AboveIdleAt:yyyy-MM-dd HH:mm}Z); no longer idle");
         }
 
         if (!settings.ReclaimEnabled || state.EffectiveReclaimAt is not { } due || now < due)

@@ -4,7 +4,7 @@ using CloudMgmt.Domain.Usage;
 namespace CloudMgmt.Domain.Elastic;
 
 /// <summary>
-/// Decides what the elastic controller does with one grant, from its usage series, its elastic
+/// Decides what the elastic controller does with one grant, from its usage windows, its elastic
 /// state and the rules in force. Pure: the same inputs give the same decision, so every branch is
 /// tested with made-up series and times. One decision per call, in this order: follow up an idle
 /// mark (clear it or reclaim), mark idle, grow, shrink.
@@ -14,61 +14,62 @@ public static partial class ElasticEvaluator
     /// <summary>Without an observation this recent the grant's state is unknown, and nothing is done.</summary>
     public static readonly TimeSpan MaxSampleAge = TimeSpan.FromMinutes(5);
 
-    public static ElasticDecision Decide(IReadOnlyList<UsageSample> series, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
+    /// <summary>Decides on a series (oldest first), as the windows kept from it would.</summary>
+    public static ElasticDecision Decide(IReadOnlyList<UsageSample> series, GrantElasticState state, ElasticSettings settings, DateTimeOffset now) =>
+        Decide(ElasticWindows.Of(series, ElasticThresholds.Of(settings), state.LastActionAt), state, settings, now);
+
+    public static ElasticDecision Decide(ElasticWindows windows, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
     {
-        if (series.Count == 0 || now - series[^1].At > MaxSampleAge || state.Resources.IsZero)
+        if (windows.LastAt is not { } last || now - last > MaxSampleAge || state.Resources.IsZero || windows.Thresholds != ElasticThresholds.Of(settings))
         {
             return ElasticDecision.None;
         }
 
         if (state.IdleSince is not null)
         {
-            return FollowUpIdle(series, state, settings, now);
+            return FollowUpIdle(windows, state, settings, now);
         }
 
         // Windows start again after an elastic resize: the load that caused one step must not cause the next.
-        var usable = state.LastActionAt is { } last ? series.Where(s => s.At >= last).ToList() : series;
-        return (settings.IdleEnabled ? MarkIdle(usable, state, settings, now) : null)
-            ?? (settings.GrowEnabled && !state.GrowPending ? Grow(usable, state, settings, now) : null)
-            ?? (settings.ShrinkEnabled && !state.Protected ? Shrink(usable, state, settings, now) : null)
+        if (state.LastActionAt is { } action && windows.StartedAt < action)
+        {
+            return ElasticDecision.None;
+        }
+
+        return (settings.IdleEnabled ? MarkIdle(windows, state, settings, now) : null)
+            ?? (settings.GrowEnabled && !state.GrowPending ? Grow(windows, state, settings, now) : null)
+            ?? (settings.ShrinkEnabled && !state.Protected ? Shrink(windows, state, settings, now) : null)
             ?? ElasticDecision.None;
     }
 
-    private static ElasticDecision? Grow(IReadOnlyList<UsageSample> series, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
-    {
-        if (UsageWindow.Covering(series, now, settings.GrowWindow) is not { } window)
-        {
-            return null;
-        }
+    /// <summary>The run began at or before the window's start: every sample of the window kept to it.</summary>
+    private static bool Covers(DateTimeOffset? since, DateTimeOffset now, TimeSpan window) => since is { } s && s <= now - window;
 
-        var hot = state.Resources.Names.Where(r => UsageWindow.Always(window, r, x => x >= settings.HighWatermark)).ToList();
+    private static ElasticDecision? Grow(ElasticWindows windows, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
+    {
+        var hot = state.Resources.Names.Where(r => Covers(windows[r]?.HighSince, now, settings.GrowWindow)).ToList();
         if (hot.Count == 0)
         {
             return null;
         }
 
         var target = With(state.Resources, hot.Select(r => (r, settings.GrowStep.Apply(state.Resources[r]))));
-        var why = hot.Select(r => $"{r} usage {Ratio(UsageWindow.Range(window, r)!.Value.Min)} ≥ {Ratio(settings.HighWatermark)} for {Durations.Format(settings.GrowWindow)}");
+        var why = hot.Select(r => $"{r} usage {Ratio(windows[r]!.Value.HighMin)} ≥ {Ratio(settings.HighWatermark)} for {Durations.Format(settings.GrowWindow)}");
         return new ElasticDecision(ElasticAction.Grow, $"elastic grow: {string.Join(", ", why)}; {Change(state.Resources, target, hot)}", target);
     }
 
-    private static ElasticDecision? Shrink(IReadOnlyList<UsageSample> series, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
+    private static ElasticDecision? Shrink(ElasticWindows windows, GrantElasticState state, ElasticSettings settings, DateTimeOffset now)
     {
-        if (UsageWindow.Covering(series, now, settings.ShrinkWindow) is not { } window)
-        {
-            return null;
-        }
-
         var cold = new List<(string Resource, long Size)>();
         var why = new List<string>();
-        foreach (var r in state.Resources.Names.Where(r => UsageWindow.Always(window, r, x => x <= settings.LowWatermark)))
+        foreach (var r in state.Resources.Names.Where(r => Covers(windows[r]?.LowSince, now, settings.ShrinkWindow)))
         {
-            var peak = window.Max(s => s.Used[r]);
-            var size = Math.Max(Math.Max((long)Math.Ceiling(peak * settings.Headroom), settings.Minimum[r]), 1);
+            var runs = windows[r]!.Value;
+            var size = Math.Max(Math.Max((long)Math.Ceiling(runs.LowPeakUsed * settings.Headroom), settings.Minimum[r]), 1);
             if (size < state.Resources[r])
             {
                 cold.Add((r, size));
-                why.Add($"{r} usage {Ratio(UsageWindow.Range(window, r)!.Value.Max)} ≤ {Ratio(settings.LowWatermark)} for {Durations.Format(settings.ShrinkWindow)} (peak {peak} used, headroom {settings.Headroom:0.##})");
+                why.Add($"{r} usage {Ratio(runs.LowMax)} ≤ {Ratio(settings.LowWatermark)} for {Durations.Format(settings.ShrinkWindow)} (peak {runs.LowPeakUsed} used, headroom {settings.Headroom:0.##})");
             }
         }
 

@@ -22,6 +22,9 @@ public sealed class CloudMeter(string cloudId, MeterSettings settings)
 
     public int Tracking => _grants.Count;
 
+    /// <summary>The grant's last sample (cut to the millisecond); null when the meter does not hold the grant.</summary>
+    public UsageSample? LastSample(string allocationId) => _grants.TryGetValue(allocationId, out var tracked) ? tracked.Meter.Last : null;
+
     /// <summary>Continues the hours in progress found in the store (after a restart or a move to another silo).</summary>
     public void Restore(IEnumerable<(MeteredGrant Grant, OpenHourRow Row)> open, DateTimeOffset now)
     {

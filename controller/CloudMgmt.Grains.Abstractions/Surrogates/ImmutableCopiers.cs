@@ -1,3 +1,4 @@
+using CloudMgmt.Domain.Elastic;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
 using Orleans.Serialization.Cloning;
@@ -42,4 +43,16 @@ public sealed class PoolLimitsCopier : IDeepCopier<PoolLimits>
 public sealed class ApprovalReasonCopier : IDeepCopier<ApprovalReason>
 {
     public ApprovalReason? DeepCopy(ApprovalReason? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class ElasticThresholdsCopier : IDeepCopier<ElasticThresholds>
+{
+    public ElasticThresholds? DeepCopy(ElasticThresholds? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class ResourceRunsCopier : IDeepCopier<ResourceRuns>
+{
+    public ResourceRuns DeepCopy(ResourceRuns input, CopyContext context) => input;
 }

@@ -1,3 +1,4 @@
+using CloudMgmt.Domain.Elastic;
 using CloudMgmt.Domain.Resources;
 
 namespace CloudMgmt.Grains.Usage;
@@ -10,11 +11,21 @@ public sealed record GrantUsageSample(string AllocationId, string Tenant, string
 [GenerateSerializer, Immutable]
 public sealed record UsageSnapshot(DateTimeOffset At, IReadOnlyList<GrantUsageSample> Grants);
 
+/// <summary>
+/// What the usage grain keeps of one grant for the elastic policy (see <see cref="ElasticWindows"/>):
+/// the thresholds its runs are kept against (null until the elastic pass has said them), and the runs.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record UsagePoint(DateTimeOffset At, ResourceVector Granted, ResourceVector Used);
+public sealed record GrantWindows(
+    string AllocationId, string Tenant, string Pool, ElasticThresholds? Thresholds, DateTimeOffset StartedAt, DateTimeOffset? FirstAt, DateTimeOffset? LastAt,
+    IReadOnlyList<KeyValuePair<string, ResourceRuns>> Resources)
+{
+    public ElasticWindows? Restore() => Thresholds is null ? null : ElasticWindows.Restore(Thresholds, StartedAt, FirstAt, LastAt, Resources);
+}
 
+/// <summary>Keep a grant's windows against these thresholds, from <paramref name="RestartAt"/> (after an elastic resize, or new thresholds).</summary>
 [GenerateSerializer, Immutable]
-public sealed record GrantUsageSeries(string AllocationId, string Tenant, string Pool, IReadOnlyList<UsagePoint> Points);
+public sealed record WindowsRequest(string AllocationId, ElasticThresholds Thresholds, DateTimeOffset RestartAt);
 
 /// <summary>Capacity the elastic controller took back from an idle grant.</summary>
 [GenerateSerializer, Immutable]

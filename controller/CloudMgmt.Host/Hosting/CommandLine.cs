@@ -22,9 +22,10 @@ internal static class CommandLine
           --Elastic:PolicyFile <path>         Elastic policy YAML: grow, shrink, idle marking and reclaim
                                               (default: the shipped policies/elastic/default.yaml).
           --Elastic:Interval <t>              Elastic pass over every grant (default 00:01:00); --Elastic:Enabled false turns it off.
-          --Usage:MaxPoints <n>               Usage history kept per grant (default 1440), one point per
-                                              --Usage:Resolution (default 00:01:00); grants unseen for --Usage:Retention
-                                              (default 1.00:00:00) are forgotten. In memory: a restart starts it again.
+          --Usage:Retention <t>               Grants unseen this long lose their elastic windows (default 1.00:00:00).
+          --Metering:...                      Usage metered into hours, days and months: UtcOffset (08:00:00), MaxStep,
+                                              FlushEvery, HourlyRetention (90 days), DailyRetention (400 days),
+                                              CatalogueFile (priced service catalogue YAML), BudgetRefresh; see README.
           --Resilience:...                    Per-cloud call guards: AttemptTimeout, MaxRetries, RetryDelay,
                                               BreakerFailureRatio, BreakerOpenFor, MaxConcurrentCalls.
           --Limits:...                        Request limits: MaxRequestBodyBytes (default 1048576), MaxUrlLength (8192),

@@ -1,6 +1,5 @@
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Elastic;
-using CloudMgmt.Domain.Usage;
 using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Usage;
@@ -9,7 +8,7 @@ using CloudMgmt.Policies.Elastic;
 namespace CloudMgmt.Reconciliation.Elastic;
 
 /// <summary>
-/// One pass of the elastic controller over every cloud: reads each grant's usage history, decides
+/// One pass of the elastic controller over every cloud: reads each grant's usage windows, decides
 /// with the pure <see cref="ElasticEvaluator"/> under the policy in force for its tenant and pool
 /// path, and has the allocation carry the decision out (through its normal resize and release
 /// paths). Records events, reclaims and metrics.
@@ -25,18 +24,28 @@ internal sealed partial class ElasticPass(IGrainFactory grains, ElasticPolicySou
         var idle = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var cloudId in await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List())
         {
+            var usage = grains.GetGrain<ICloudUsageGrain>(cloudId);
             var desired = (await grains.GetGrain<ICloudGrain>(cloudId).GetDesired()).Where(d => !d.Releasing).Select(d => d.AllocationId).ToHashSet(StringComparer.Ordinal);
-            var history = (await grains.GetGrain<ICloudUsageGrain>(cloudId).History(null)).Where(s => desired.Contains(s.AllocationId)).ToList();
-            await Parallel.ForEachAsync(history, new ParallelOptions { MaxDegreeOfParallelism = GrantsAtOnce, CancellationToken = cancellationToken },
-                async (series, _) =>
+            var windows = (await usage.Windows()).Where(s => desired.Contains(s.AllocationId)).ToList();
+            var restarts = new List<WindowsRequest>();
+            await Parallel.ForEachAsync(windows, new ParallelOptions { MaxDegreeOfParallelism = GrantsAtOnce, CancellationToken = cancellationToken },
+                async (grant, _) =>
                 {
-                    var (happened, isIdle, tenant) = await GrantAsync(cloudId, series, now);
+                    var (happened, isIdle, tenant, restart) = await GrantAsync(cloudId, grant, now);
                     lock (events)
                     {
                         events.AddRange(happened);
                         idle[tenant] = idle.GetValueOrDefault(tenant) + (isIdle ? 1 : 0);
+                        if (restart is not null)
+                        {
+                            restarts.Add(restart);
+                        }
                     }
                 });
+            if (restarts.Count > 0)
+            {
+                await usage.Track(restarts);
+            }
         }
 
         ElasticMetrics.SetIdle(idle.Where(e => e.Value > 0).ToDictionary());
@@ -44,31 +53,45 @@ internal sealed partial class ElasticPass(IGrainFactory grains, ElasticPolicySou
         return events;
     }
 
-    private async Task<(List<ElasticEvent> Events, bool Idle, string Tenant)> GrantAsync(string cloudId, GrantUsageSeries series, DateTimeOffset now)
+    /// <summary>
+    /// One grant: decide on its windows when they are kept against its rules' thresholds and begin
+    /// after its last elastic resize; otherwise (a new grant, new rules, a restarted silo) have them
+    /// kept from now, and decide next time.
+    /// </summary>
+    private async Task<(List<ElasticEvent> Events, bool Idle, string Tenant, WindowsRequest? Restart)> GrantAsync(string cloudId, GrantWindows grant, DateTimeOffset now)
     {
-        var allocation = grains.GetGrain<IAllocationGrain>(series.AllocationId);
+        var allocation = grains.GetGrain<IAllocationGrain>(grant.AllocationId);
         if (await allocation.Get() is not { Status: AllocationStatus.Ready } view)
         {
-            return ([], false, series.Tenant);
+            return ([], false, grant.Tenant, null);
         }
 
         var e = view.Elastic!;
+        var settings = policy.Current.For(view.Tenant, view.Decision.Path);
+        var thresholds = ElasticThresholds.Of(settings);
+        if (grant.Restore() is not { } windows || windows.Thresholds != thresholds || (e.LastActionAt is { } last && windows.StartedAt < last))
+        {
+            // From the last elastic resize on, if any; the grain seeds them with the latest sample that counts.
+            return ([], e.IdleSince is not null, view.Tenant, new WindowsRequest(grant.AllocationId, thresholds, e.LastActionAt ?? DateTimeOffset.MinValue));
+        }
+
         var state = new GrantElasticState(view.Resources, e.IdleSince, e.IdleMarkedAt, e.ReclaimAt, e.Protected, e.PostponedUntil, e.LastActionAt, e.PendingGrow is not null);
-        var samples = series.Points.Select(p => new UsageSample(p.At, p.Granted, p.Used)).ToList();
-        var decision = ElasticEvaluator.Decide(samples, state, policy.Current.For(view.Tenant, view.Decision.Path), now);
+        var decision = ElasticEvaluator.Decide(windows, state, settings, now);
         if (decision.Action == ElasticAction.None)
         {
-            return ([], e.IdleSince is not null, view.Tenant);
+            return ([], e.IdleSince is not null, view.Tenant, null);
         }
 
         var result = await allocation.ApplyElastic(new ElasticCommand(decision.Action, decision.Reason, decision.Target, decision.IdleSince, decision.ReclaimAt));
+        // A grow or shrink, done, refused or waiting for approval, starts the windows again (the allocation records when).
+        var restart = decision.Action is ElasticAction.Grow or ElasticAction.Shrink ? new WindowsRequest(grant.AllocationId, thresholds, now) : null;
         var kind = Kind(result.Applied);
         if (kind is null)
         {
-            return ([], e.IdleSince is not null, view.Tenant);
+            return ([], e.IdleSince is not null, view.Tenant, restart);
         }
 
-        LogAction(logger, kind, series.AllocationId, cloudId, result.Detail);
+        LogAction(logger, kind, grant.AllocationId, cloudId, result.Detail);
         if (result.Applied != ElasticApplied.Refused)
         {
             ElasticMetrics.Actions.WithLabels(kind).Inc();
@@ -83,7 +106,7 @@ internal sealed partial class ElasticPass(IGrainFactory grains, ElasticPolicySou
 
         var message = result.Applied == ElasticApplied.Refused ? $"{decision.Reason}: not done: {result.Detail}" : decision.Reason;
         var stillIdle = result.Applied == ElasticApplied.MarkedIdle || (e.IdleSince is not null && result.Applied is not (ElasticApplied.IdleCleared or ElasticApplied.Reclaimed));
-        return ([new ElasticEvent(now, kind, view.Id, view.Tenant, view.Pool, cloudId, message)], stillIdle, view.Tenant);
+        return ([new ElasticEvent(now, kind, view.Id, view.Tenant, view.Pool, cloudId, message)], stillIdle, view.Tenant, restart);
     }
 
     /// <summary>The event kind and metric label of what happened; null when nothing did.</summary>

@@ -1,3 +1,4 @@
+using CloudMgmt.Domain.Elastic;
 using CloudMgmt.Domain.Metering;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Grains.Persistence;
@@ -38,35 +39,39 @@ public sealed class CloudUsageGrainTests(ClusterFixture fixture)
         (await Store.ReadHoursAsync(MeteringCalendar.HourOf(from), MeteringCalendar.HourOf(from) + 2, tenant)).Sum(h => h.Totals.HeldMs);
 
     [Fact]
-    public async Task Record_PassesEveryTenSeconds_KeepsOnePointPerMinutePerGrant()
+    public async Task Windows_ThresholdsGiven_KeepRunsFromTheLatestSampleOnInsteadOfPoints()
     {
         var cloud = Cloud();
-        for (var pass = 0; pass < 18; pass++) // three minutes of passes
+        await cloud.Record(new UsageSnapshot(T0, [Grant("a", 10, 9), Grant("b", 10, 1)]));
+        var before = await cloud.Windows();
+
+        await cloud.Track([new WindowsRequest("a", new ElasticThresholds(0.8, 0.3, 0.05), T0)]);
+        for (var pass = 1; pass <= 360; pass++) // an hour of passes every ten seconds
         {
-            await cloud.Record(new UsageSnapshot(T0.AddSeconds(10 * pass), [Grant("a", 8, pass), Grant("b", 4, 1)]));
+            await cloud.Record(new UsageSnapshot(T0.AddSeconds(10 * pass), [Grant("a", 10, pass == 100 ? 7 : 9), Grant("b", 10, 1)]));
         }
 
-        var history = await cloud.History(null);
-        var a = (await cloud.History("a")).Single();
-
-        Assert.Equal(["a", "b"], history.Select(s => s.AllocationId).Order());
-        Assert.Equal(3, a.Points.Count);
-        Assert.Equal([5L, 11L, 17L], a.Points.Select(p => p.Used["vcpu"])); // the newest sample of each minute
-        Assert.Equal(("tenant-a", "pool-a"), (a.Tenant, a.Pool));
+        var a = (await cloud.Windows()).Single(w => w.AllocationId == "a");
+        var vcpu = Assert.Single(a.Resources).Value;
+        Assert.All(before, w => Assert.Null(w.Thresholds)); // until the elastic pass says which rules apply
+        Assert.Null((await cloud.Windows()).Single(w => w.AllocationId == "b").Thresholds);
+        Assert.Equal((T0, T0.AddHours(1)), (a.FirstAt, a.LastAt));
+        Assert.Equal(T0.AddSeconds(1010), vcpu.HighSince); // the run of 0.9 after the dip to 0.7
+        Assert.Null(vcpu.LowSince);
     }
 
     [Fact]
-    public async Task Record_GrantNotSeenForLongerThanRetention_IsForgotten()
+    public async Task Windows_GrantNotSeenForLongerThanRetention_IsForgotten()
     {
         var cloud = Cloud();
         await cloud.Record(new UsageSnapshot(T0, [Grant("gone", 8, 1), Grant("kept", 8, 1)]));
 
         await cloud.Record(new UsageSnapshot(T0.AddHours(23), [Grant("kept", 8, 2)]));
-        var before = await cloud.History(null);
+        var before = await cloud.Windows();
         await cloud.Record(new UsageSnapshot(T0.AddHours(24).AddMinutes(1), [Grant("kept", 8, 3)]));
 
         Assert.Equal(2, before.Count);
-        Assert.Equal(["kept"], (await cloud.History(null)).Select(s => s.AllocationId));
+        Assert.Equal(["kept"], (await cloud.Windows()).Select(s => s.AllocationId));
     }
 
     [Fact]
