@@ -1,10 +1,12 @@
 namespace CloudMgmt.Adapters.Sandbox;
 
 /// <summary>
-/// Makes sandbox adapters. Settings: "preset" ("province-x86" or "xinchuang-arm"), the fault knobs
-/// "failureRate" (0 to 1), "latencyMs", "applyDelayMs" and "seed", and "stateFile", the name of a
-/// file in <paramref name="stateDirectory"/> that keeps the sandbox's objects across controller
-/// restarts (a name, never a path: a setting must not choose where the controller writes).
+/// Makes sandbox adapters. Settings: "preset" ("province-x86" or "xinchuang-arm"), "capacity" (one
+/// zone of that capacity instead of the preset's, e.g. "vcpu=20,memoryGiB=80": a small cloud that
+/// runs out of room), the fault knobs "failureRate" (0 to 1), "latencyMs", "applyDelayMs" and
+/// "seed", and "stateFile", the name of a file in <paramref name="stateDirectory"/> that keeps the
+/// sandbox's objects across controller restarts and that every controller process naming it shares
+/// (a name, never a path: a setting must not choose where the controller writes).
 /// </summary>
 /// <param name="stateDirectory">Where state files go (the host gives <c>&lt;data-dir&gt;/sandbox</c>); null: no state files.</param>
 public sealed class SandboxAdapterFactory(TimeProvider time, string? stateDirectory = null) : ICloudAdapterFactory
@@ -73,6 +75,18 @@ public sealed class SandboxAdapterFactory(TimeProvider time, string? stateDirect
         var preset = settings.Choice("preset", "province-x86", "province-x86", "xinchuang-arm") == "xinchuang-arm"
             ? SandboxPresets.XinchuangArm()
             : SandboxPresets.ProvinceX86();
+        if (settings.Text("capacity") is { } capacity)
+        {
+            if (SandboxPresets.ParseCapacity(capacity) is { } small)
+            {
+                preset = preset with { Zones = [preset.Zones[0] with { Capacity = small }] };
+            }
+            else
+            {
+                settings.Problem("capacity", "must be resource=amount pairs separated by commas, e.g. vcpu=20,memoryGiB=80");
+            }
+        }
+
         var options = preset with
         {
             FailureRate = settings.Number("failureRate", 0, 1) ?? 0,

@@ -28,13 +28,8 @@ public sealed partial class SandboxCloud(SandboxOptions options, TimeProvider ti
     public double FailureRate { get; set; } = options.FailureRate;
 
     /// <summary>How many objects carry the management mark of this allocation (a correct adapter never makes two).</summary>
-    public int ObjectsFor(string allocationId)
-    {
-        lock (_gate)
-        {
-            return _byAllocation.TryGetValue(allocationId, out var ids) ? ids.Count : 0;
-        }
-    }
+    public int ObjectsFor(string allocationId) =>
+        Locked(writes: false, () => _byAllocation.TryGetValue(allocationId, out var ids) ? ids.Count : 0);
 
     internal bool ShouldFail()
     {

@@ -26,4 +26,21 @@ public static class SandboxPresets
         ],
         Labels = new Dictionary<string, string> { ["securityLevel"] = "3", ["architecture"] = "aarch64", ["xinchuang"] = "true" },
     };
+
+    /// <summary>"vcpu=20,memoryGiB=80" as a vector; null when any pair is not a name and a whole amount from 0 to 10^12.</summary>
+    public static ResourceVector? ParseCapacity(string text)
+    {
+        var entries = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (pair.Split('=', StringSplitOptions.TrimEntries) is not [{ Length: > 0 } name, var amount]
+                || !long.TryParse(amount, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || value > 1_000_000_000_000 || !entries.TryAdd(name, value))
+            {
+                return null;
+            }
+        }
+
+        return ResourceVector.From(entries);
+    }
 }

@@ -97,4 +97,38 @@ public sealed class SandboxBehaviourTests
         Assert.Equal(AdapterErrorKind.InsufficientCapacity, nothingLeft.Error?.Kind);
         Assert.Equal(ResourceVector.Of(1024, 0), (await adapter.ObserveGrantAsync(new GrantRef("2", Tenant), default)).Unwrap().Granted);
     }
+
+    [Fact]
+    public async Task Create_CapacitySetting_OneZoneOfThatCapacityThatRunsOutOfRoom()
+    {
+        var adapter = new SandboxAdapterFactory(_time).Create(Connection("capacity", "vcpu=10,memoryGiB=40"));
+
+        var capacity = (await adapter.DescribeCapacityAsync(default)).Unwrap();
+        (await adapter.ApplyGrantAsync(Spec("a", ResourceVector.Of(8, 16), UsageProfile.Steady), default)).Unwrap();
+        var over = await adapter.ApplyGrantAsync(Spec("b", ResourceVector.Of(4, 8), UsageProfile.Steady), default);
+
+        Assert.Equal(ResourceVector.Of(10, 40), Assert.Single(capacity.Slices).Capacity);
+        Assert.Equal(AdapterErrorKind.InsufficientCapacity, over.Error?.Kind);
+    }
+
+    [Theory]
+    [InlineData("vcpu")]
+    [InlineData("vcpu=-1")]
+    [InlineData("vcpu=1,vcpu=2")]
+    [InlineData("=4")]
+    public async Task Create_BadCapacitySetting_RefusedAtRegistrationAndAnAdapterThatSaysWhy(string capacity)
+    {
+        var factory = new SandboxAdapterFactory(_time);
+        var connection = Connection("bad-" + capacity.Length, capacity);
+
+        var problems = factory.Validate(connection);
+        var result = await factory.Create(connection).DescribeCapacityAsync(default);
+
+        Assert.Equal("settings.capacity", Assert.Single(problems).Field);
+        Assert.Equal(AdapterErrorKind.Invalid, result.Error?.Kind);
+        Assert.Contains("capacity", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    private static CloudConnection Connection(string id, string capacity) =>
+        new(id, SandboxAdapter.KindName, null, "anhui", null, new Dictionary<string, string> { ["capacity"] = capacity });
 }
