@@ -101,20 +101,31 @@ public sealed class KillMidChangesTests : IDisposable
         }
     }
 
-    /// <summary>Reconciles (bounded) until nothing is transitional, then lists what disagrees.</summary>
+    /// <summary>
+    /// Reconciles (bounded: at most a minute of passes) until nothing is transitional and the pools and
+    /// the cloud agree with the allocations, then lists what still disagrees. A resize the kill cut is
+    /// rolled back or finished by the allocation first and made on the cloud by a later grant pass, so
+    /// the check waits for passes, not only for the statuses.
+    /// </summary>
     private static async Task<List<string>> SettleAndCheckAsync(HttpClient op, List<string> ids, string cloudFile)
     {
-        var problems = new List<string>();
         var watch = Stopwatch.StartNew();
-        List<JsonNode> views;
+        List<string> problems;
         do
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500)); // the pools' sweep runs on the controller's own clock (1 s)
             await op.PostAsync("/api/v1/reconcile", null).Expect(HttpStatusCode.OK);
-            views = [.. await Task.WhenAll(ids.Select(id => op.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK)))];
+            problems = await CheckAsync(op, ids, cloudFile);
         }
-        while (views.Any(v => v.Str("status") is not ("Ready" or "Released")) && watch.Elapsed < TimeSpan.FromSeconds(60));
+        while (problems.Count > 0 && watch.Elapsed < TimeSpan.FromSeconds(60));
 
+        return problems;
+    }
+
+    private static async Task<List<string>> CheckAsync(HttpClient op, List<string> ids, string cloudFile)
+    {
+        var problems = new List<string>();
+        var views = await Task.WhenAll(ids.Select(id => op.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK)));
         var live = views.Where(v => v.Str("status") == "Ready").ToList();
         problems.AddRange(views.Where(v => v.Str("status") is not ("Ready" or "Released")).Select(v => $"{v.Str("id")} left {v.Str("status")}"));
         foreach (var pool in new[] { "dept", "province" })
