@@ -10,12 +10,22 @@ public enum FailureKind
     Conflict,
     Invalid,
     QuotaExceeded,
+
+    /// <summary>The caller's role or scope may not do this (the application layer's answer; grains never give it).</summary>
+    Forbidden,
 }
 
 /// <summary>An expected failure, as a value. <see cref="Field"/> names the request field at fault, when there is one.</summary>
+/// <param name="Errors">Every invalid field with what is wrong with it, when a request had several.</param>
 [GenerateSerializer, Immutable]
-public sealed record Failure(FailureKind Kind, string Detail, string? Field = null, IReadOnlyList<Shortfall>? Shortfalls = null)
+public sealed record Failure(
+    FailureKind Kind, string Detail, string? Field = null, IReadOnlyList<Shortfall>? Shortfalls = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, detail);
+
+    public static Failure InvalidFields(IReadOnlyDictionary<string, string[]> errors) =>
+        new(FailureKind.Invalid, "the request has invalid fields; nothing was changed", errors.Count == 1 ? errors.Keys.Single() : null, Errors: errors);
+
     public static Failure NotFound(string detail) => new(FailureKind.NotFound, detail);
 
     public static Failure Conflict(string detail) => new(FailureKind.Conflict, detail);

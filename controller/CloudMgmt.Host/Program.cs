@@ -1,3 +1,4 @@
+using CloudMgmt.Application;
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
 using CloudMgmt.Host.Hosting;
@@ -23,6 +24,7 @@ var dataDir = DataDirectory.Resolve(builder.Configuration);
 builder.Services.AddSingleton(dataDir);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.UseCloudMgmtSilo(dataDir);
+builder.Services.AddCloudMgmtApplication();
 builder.Services.AddCloudMgmtAuth();
 builder.Services.AddCloudMgmtApi();
 builder.Services.AddCloudManagement(builder.Configuration);

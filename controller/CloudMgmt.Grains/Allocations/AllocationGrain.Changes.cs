@@ -94,7 +94,7 @@ public sealed partial class AllocationGrain
         // and room a crash left held on a cloud is removed by the reconciler (nobody wants it).
         Move(AllocationStatus.Admitted, "approved" + (note is null ? "" : ": " + note), by);
         crashPoints.Reached(new CrashPoint("approve", "Place", Id));
-        if (!await PlaceAsync())
+        if (!await PlaceAsync(by))
         {
             crashPoints.Reached(new CrashPoint("approve", "Commit", Id));
             await state.WriteStateAsync(); // no cloud registered: it stays Admitted

@@ -14,7 +14,7 @@ namespace CloudMgmt.Grains.Allocations;
 /// </summary>
 public sealed partial class AllocationGrain
 {
-    private const string ElasticActor = "elastic";
+    private const string ElasticActor = Actors.Elastic;
 
     public async Task<ElasticResult> ApplyElastic(ElasticCommand command)
     {

@@ -37,11 +37,11 @@ public sealed partial class AllocationGrain
         var message = note is null ? $"grant {externalId} ready on {cloudId}" : $"{cloudId}: {note} (grant {externalId})";
         if (S.Status is not AllocationStatus.Ready && S.Shares.Keys.All(S.Provisioned.ContainsKey))
         {
-            Move(AllocationStatus.Ready, message, "reconciler");
+            Move(AllocationStatus.Ready, message, Actors.Reconciler);
         }
         else
         {
-            AddEvent(S.Status, message, "reconciler");
+            AddEvent(S.Status, message, Actors.Reconciler);
         }
 
         await state.WriteStateAsync();
@@ -53,7 +53,7 @@ public sealed partial class AllocationGrain
     {
         if (state.RecordExists && S.Status == AllocationStatus.Placed && S.Shares.ContainsKey(cloudId))
         {
-            Move(AllocationStatus.Provisioning, $"making the grant on {cloudId}", "reconciler");
+            Move(AllocationStatus.Provisioning, $"making the grant on {cloudId}", Actors.Reconciler);
             await state.WriteStateAsync();
             await IndexAsync();
         }
@@ -63,7 +63,7 @@ public sealed partial class AllocationGrain
     {
         if (state.RecordExists && S.Status == AllocationStatus.Admitted)
         {
-            await PlaceAsync();
+            await PlaceAsync(Actors.Reconciler);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed partial class AllocationGrain
         }
 
         S.LastGrantError = error;
-        AddEvent(S.Status, $"{cloudId}: could not make the grant yet: {error}", "reconciler");
+        AddEvent(S.Status, $"{cloudId}: could not make the grant yet: {error}", Actors.Reconciler);
         await state.WriteStateAsync();
     }
 
@@ -89,11 +89,11 @@ public sealed partial class AllocationGrain
         if (S.Status != AllocationStatus.Releasing)
         {
             // The clouds were told to release, and a restart came before this allocation recorded it.
-            Move(AllocationStatus.Releasing, "finishing a release that a restart interrupted", "reconciler");
+            Move(AllocationStatus.Releasing, "finishing a release that a restart interrupted", Actors.Reconciler);
         }
 
         S.Provisioned.Remove(cloudId);
-        AddEvent(S.Status, $"grant removed from {cloudId}", "reconciler");
+        AddEvent(S.Status, $"grant removed from {cloudId}", Actors.Reconciler);
         if (S.Shares.Count > 0)
         {
             await state.WriteStateAsync();

@@ -14,7 +14,8 @@ public sealed partial class AllocationGrain
     /// registered the allocation stays Admitted (the controller is then a quota ledger). A placement
     /// that fails gives the quota back and says why. False when no cloud is registered (nothing decided, nothing written).
     /// </summary>
-    private async Task<bool> PlaceAsync()
+    /// <param name="by">Who the placement is done for: the requester, the approver, or the reconciler finishing it.</param>
+    private async Task<bool> PlaceAsync(string? by)
     {
         var resources = VectorState.Load(S.Resources);
         var decision = await PlacementCandidates.PlaceAsync(GrainFactory, policy, S.Tenant, S.Path, resources, S.Constraints);
@@ -26,7 +27,7 @@ public sealed partial class AllocationGrain
         S.Placement = PlacementCandidates.ToJson(decision);
         if (!decision.Placed)
         {
-            await FailAsync("placement failed: " + decision.Reason);
+            await FailAsync("placement failed: " + decision.Reason, by);
             return true;
         }
 
@@ -39,7 +40,7 @@ public sealed partial class AllocationGrain
             {
                 await Task.WhenAll(held.Select(c => GrainFactory.GetGrain<ICloudGrain>(c).Unreserve(Id)));
                 held.ForEach(c => S.Shares.Remove(c));
-                await FailAsync($"placement failed: {reserved.Failure!.Detail} (changed since the decision)");
+                await FailAsync($"placement failed: {reserved.Failure!.Detail} (changed since the decision)", by);
                 return true;
             }
 
@@ -48,13 +49,13 @@ public sealed partial class AllocationGrain
         }
 
         crashPoints.Reached(new CrashPoint("place", "Commit", Id));
-        Move(AllocationStatus.Placed, "placed on " + string.Join(", ", decision.Shares.Select(s => $"{s.CloudId} ({s.Resources})")), null);
+        Move(AllocationStatus.Placed, "placed on " + string.Join(", ", decision.Shares.Select(s => $"{s.CloudId} ({s.Resources})")), by);
         await state.WriteStateAsync();
         await IndexAsync();
         return true;
     }
 
     /// <summary>Gives the quota back and records why the allocation could not go on (<see cref="ChangePlan.Fail"/>).</summary>
-    private async Task FailAsync(string reason) =>
-        await RunAsync(ChangePlan.Fail(VectorState.Load(S.Resources)), new PlanContext("fail", null, reason, null));
+    private async Task FailAsync(string reason, string? by) =>
+        await RunAsync(ChangePlan.Fail(VectorState.Load(S.Resources)), new PlanContext("fail", by, reason, null));
 }

@@ -159,7 +159,7 @@ public sealed partial class AllocationGrain
                 break;
             default:
                 S.Shares.Clear();
-                Move(AllocationStatus.Failed, $"{context.Note}; quota returned{restarted}", null);
+                Move(AllocationStatus.Failed, $"{context.Note}; quota returned{restarted}", context.By);
                 break;
         }
 

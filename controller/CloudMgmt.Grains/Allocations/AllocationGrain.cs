@@ -40,7 +40,7 @@ public sealed partial class AllocationGrain(
             // Admitted and not placed: a crash came between its record and its placement (with no
             // cloud registered this finds nothing and changes nothing). Its pools were not confirmed
             // yet, so they ask about it after Reservations:ConfirmAfter, which brings it here.
-            await PlaceAsync();
+            await PlaceAsync(Actors.Reconciler);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed partial class AllocationGrain(
         if (S.Status == AllocationStatus.Admitted)
         {
             crashPoints.Reached(new CrashPoint("create", "Place", Id));
-            await PlaceAsync();
+            await PlaceAsync(request.By);
         }
 
         // Confirmed only once placed (or failed): a crash before leaves the pools unconfirmed, and
@@ -192,14 +192,14 @@ public sealed partial class AllocationGrain(
             PoolId = r.PoolId, Resource = r.Resource, Requested = r.Requested, Threshold = r.Threshold,
         }).ToList();
         S.CreatedAt = now;
-        AddEvent(AllocationStatus.Pending, $"requested {request.Resources} for tenant '{request.Tenant}'", null);
+        AddEvent(AllocationStatus.Pending, $"requested {request.Resources} for tenant '{request.Tenant}'", request.By);
         if (reasons.Count > 0)
         {
-            Move(AllocationStatus.PendingApproval, "quota reserved; waiting for approval: " + string.Join("; ", reasons), null);
+            Move(AllocationStatus.PendingApproval, "quota reserved; waiting for approval: " + string.Join("; ", reasons), request.By);
         }
         else
         {
-            Move(AllocationStatus.Admitted, $"admitted through {string.Join(" > ", pools)}", null);
+            Move(AllocationStatus.Admitted, $"admitted through {string.Join(" > ", pools)}", request.By);
         }
     }
 

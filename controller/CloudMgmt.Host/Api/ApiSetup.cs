@@ -68,6 +68,7 @@ internal static class ApiSetup
         api.MapTenants();
         api.MapAllocations();
         api.MapKeys();
+        api.MapAudit();
         api.MapClouds();
         Reports.ReportEndpoints.MapReports(api);
         api.MapElastic();

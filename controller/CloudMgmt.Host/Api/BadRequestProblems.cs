@@ -1,3 +1,4 @@
+using CloudMgmt.Application;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,50 +1,24 @@
-using CloudMgmt.Grains.Keys;
+using CloudMgmt.Application.Keys;
 using CloudMgmt.Host.Auth;
 
 namespace CloudMgmt.Host.Api;
 
+/// <summary>API keys: thin over <see cref="KeyService"/>, which decides who may make, see, rotate and revoke which key.</summary>
 internal static class KeyEndpoints
 {
     public static void MapKeys(this IEndpointRouteBuilder api)
     {
-        var keys = api.MapGroup("/keys").WithTags("API keys").RequireAuthorization(Roles.CanOperate);
-        keys.MapPost("/", Create).WithSummary("Create an API key; the response carries its token once, in 'token'");
-        keys.MapGet("/", List).WithSummary("List API keys (never their tokens)");
-        keys.MapDelete("/{id}", Revoke).WithSummary("Revoke an API key");
-    }
-
-    private static IKeyStoreGrain Store(IGrainFactory grains) => grains.GetGrain<IKeyStoreGrain>(KeyStoreGrain.Key);
-
-    private static async Task<IResult> Create(CreateKeyRequest body, IGrainFactory grains)
-    {
-        var v = new Validation();
-        var role = Roles.Parse(body.Role);
-        if (role is null)
-        {
-            v.Add("role", $"must be one of '{Roles.Operator}', '{Roles.Department}', '{Roles.Viewer}'");
-        }
-
-        v.Id("tenant", body.Tenant, required: false);
-        if (!v.Ok)
-        {
-            return v.Problem();
-        }
-
-        var outcome = await Store(grains).Create(role!.Value, body.Tenant, body.Name);
-        return Problems.Of(outcome, issued => Results.Created($"/api/v1/keys/{issued.Key.Id}", new IssuedKeyResponse(
-            issued.Key.Id, issued.Key.Name, Dto.Key(issued.Key).Role, issued.Key.Tenant, issued.Key.CreatedAt, issued.Token)));
-    }
-
-    private static async Task<IResult> List(IGrainFactory grains) => Results.Ok((await Store(grains).List()).Select(Dto.Key));
-
-    private static async Task<IResult> Revoke(string id, IGrainFactory grains, KeyCache cache)
-    {
-        if (!await Store(grains).Revoke(id))
-        {
-            return Problems.NotFound($"API key '{TextRules.Echo(id)}' does not exist");
-        }
-
-        cache.ForgetAll();
-        return Results.NoContent();
+        var keys = api.MapGroup("/keys").WithTags("API keys").RequireAuthorization(Roles.Authenticated);
+        keys.MapPost("/", async (CreateKeyRequest body, HttpContext http, KeyService service) =>
+                Problems.Of(await service.CreateAsync(http.Caller(), body), k => Results.Created($"/api/v1/keys/{k.Id}", k)))
+            .WithSummary("Create an API key (optionally scoped to a pool, with an expiry; never broader than the caller's own); the response carries its token once");
+        keys.MapGet("/", async (HttpContext http, KeyService service) => Problems.Of(await service.ListAsync(http.Caller()), Results.Ok))
+            .WithSummary("List the API keys in the caller's part of the tree, with who made them and when they were last used (never their tokens)");
+        keys.MapPost("/{id}/rotate", async (string id, RotateKeyRequest? body, HttpContext http, KeyService service) =>
+                Problems.Of(await service.RotateAsync(http.Caller(), id, body), Results.Ok))
+            .WithSummary("A new token for the key, shown once; the old one keeps working for {\"grace\": \"PT1H\"} (default none)");
+        keys.MapDelete("/{id}", async (string id, HttpContext http, KeyService service) =>
+                Problems.Of(await service.RevokeAsync(http.Caller(), id), _ => Results.NoContent()))
+            .WithSummary("Revoke an API key, at once on every node");
     }
 }

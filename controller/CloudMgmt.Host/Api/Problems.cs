@@ -10,11 +10,17 @@ internal static class Problems
 
     public static IResult From(Failure failure)
     {
+        if (failure.Errors is { } errors)
+        {
+            return Invalid(errors.ToDictionary(e => e.Key, e => e.Value));
+        }
+
         var (status, title) = failure.Kind switch
         {
             FailureKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             FailureKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             FailureKind.QuotaExceeded => (StatusCodes.Status409Conflict, "Quota exceeded"),
+            FailureKind.Forbidden => (StatusCodes.Status403Forbidden, "Not allowed"),
             _ => (StatusCodes.Status400BadRequest, "Invalid request"),
         };
         var extensions = new Dictionary<string, object?>();
@@ -30,7 +36,7 @@ internal static class Problems
 
         if (failure.Shortfalls is { Count: > 0 } shortfalls)
         {
-            extensions["shortfalls"] = shortfalls.Select(Dto.Shortfall).ToList();
+            extensions["shortfalls"] = shortfalls.Select(Application.Allocations.ShortfallResponse.From).ToList();
         }
 
         return Results.Problem(failure.Detail, statusCode: status, title: title,

@@ -1,21 +1,19 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
+using CloudMgmt.Application.Keys;
 using CloudMgmt.Grains.Keys;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using CloudMgmt.Host.Api;
 
 namespace CloudMgmt.Host.Auth;
 
 /// <summary>
-/// Bearer API keys. A token is looked up by its SHA-256 in the key store; answers are cached for a
-/// few seconds so that a burst of requests does not queue on the key store grain. A revocation
-/// drops the cache entry on this node at once and reaches other nodes within the cache lifetime.
+/// Bearer API keys, looked up through <see cref="KeyLookup"/> (answers kept per node until any key
+/// changes; expiry checked on every use). A refused token is noted with its key id when it belongs
+/// to one (revoked, expired, rotated), for the audit record of the 401.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IGrainFactory grains, KeyCache cache)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyLookup keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -28,20 +26,21 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
-        var key = await cache.GetOrLoadAsync(hash, () => grains.GetGrain<IKeyStoreGrain>(KeyStoreGrain.Key).Authenticate(hash));
-        if (key is null)
+        var result = await keys.AuthenticateAsync(header["Bearer ".Length..].Trim());
+        if (result.Principal is not { } principal)
         {
-            return AuthenticateResult.Fail("unknown or revoked API key");
+            var why = result.Status switch
+            {
+                KeyStatus.Revoked => "the API key is revoked",
+                KeyStatus.Expired => "the API key has expired",
+                KeyStatus.Rotated => "the API key was rotated and this token's grace has ended",
+                _ => "unknown API key",
+            };
+            AuthRefusal.Note(Context, "key", result.KeyId, why);
+            return AuthenticateResult.Fail(why);
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, key.Id), new(ClaimTypes.Role, Roles.Name(key.Role)) };
-        if (key.Tenant is not null)
-        {
-            claims.Add(new Claim(Roles.TenantClaim, key.Tenant));
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(PrincipalClaims.ToClaimsPrincipal(principal, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -51,25 +50,4 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.Write(Context, StatusCodes.Status403Forbidden, "Not allowed", "this API key's role may not do that");
-}
-
-/// <summary>A short-lived cache of key look-ups, by token hash.</summary>
-internal sealed class KeyCache(IMemoryCache cache)
-{
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
-
-    public async Task<ApiKeyView?> GetOrLoadAsync(string hash, Func<Task<ApiKeyView?>> load)
-    {
-        if (cache.TryGetValue(hash, out ApiKeyView? known))
-        {
-            return known;
-        }
-
-        var key = await load();
-        cache.Set(hash, key, Lifetime);
-        return key;
-    }
-
-    /// <summary>Revocations are rare: dropping every cached answer is simpler than indexing by key id.</summary>
-    public void ForgetAll() => (cache as MemoryCache)?.Clear();
 }

@@ -1,15 +1,23 @@
 using System.Security.Claims;
 using CloudMgmt.Grains.Keys;
+using CloudMgmt.Host.Auth.Oidc;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CloudMgmt.Host.Auth;
 
 internal static class Roles
 {
-    public const string Operator = "operator";
-    public const string Department = "department";
-    public const string Viewer = "viewer";
-    public const string TenantClaim = "cloudmgmt/tenant";
+    public const string Operator = Application.Access.Roles.Operator;
+    public const string Department = Application.Access.Roles.Department;
+    public const string Viewer = Application.Access.Roles.Viewer;
+    public const string TenantClaim = PrincipalClaims.Tenant;
+
+    /// <summary>
+    /// Policy: any authenticated caller; the application layer decides the rest by resource. Endpoints
+    /// moved to the application layer use this; the others keep the role policies below, which refuse
+    /// callers scoped to a pool until they move (they would not confine them to their subtree).
+    /// </summary>
+    public const string Authenticated = "authenticated";
 
     /// <summary>Policy: any authenticated key may read (departments are further limited to their tenant by the endpoints).</summary>
     public const string CanRead = "read";
@@ -20,20 +28,9 @@ internal static class Roles
     /// <summary>Policy: operators and departments may request, resize and release.</summary>
     public const string CanRequest = "request";
 
-    public static string Name(ApiRole role) => role switch
-    {
-        ApiRole.Operator => Operator,
-        ApiRole.Department => Department,
-        _ => Viewer,
-    };
+    public static string Name(ApiRole role) => Application.Access.Roles.Name(role);
 
-    public static ApiRole? Parse(string? name) => name switch
-    {
-        Operator => ApiRole.Operator,
-        Department => ApiRole.Department,
-        Viewer => ApiRole.Viewer,
-        _ => null,
-    };
+    public static ApiRole? Parse(string? name) => Application.Access.Roles.Parse(name);
 
     /// <summary>The tenant a department key is bound to; null for operators and viewers, who see everything.</summary>
     public static string? BoundTenant(this ClaimsPrincipal user) =>
@@ -43,18 +40,23 @@ internal static class Roles
     public static bool MaySee(this ClaimsPrincipal user, string tenant) =>
         user.BoundTenant() is not { } bound || string.Equals(bound, tenant, StringComparison.Ordinal);
 
-    public static string? KeyId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+    /// <summary>Who the caller is in allocation histories: "key:key-1a2b", "oidc:wang.li".</summary>
+    public static string? KeyId(this ClaimsPrincipal user) => user.Caller()?.Ref;
+
+    private static bool Unscoped(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
+        context.User.FindFirst(PrincipalClaims.Pool) is null;
 
     public static IServiceCollection AddCloudMgmtAuth(this IServiceCollection services)
     {
-        services.AddMemoryCache();
-        services.AddSingleton<KeyCache>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalAudit>();
+        services.AddAuthentication(Oidc.OidcSetup.Selector)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCloudMgmtOidc();
         services.AddAuthorizationBuilder()
-            .AddPolicy(CanRead, p => p.RequireRole(Operator, Department, Viewer))
-            .AddPolicy(CanOperate, p => p.RequireRole(Operator))
-            .AddPolicy(CanRequest, p => p.RequireRole(Operator, Department));
+            .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(CanRead, p => p.RequireRole(Operator, Department, Viewer).RequireAssertion(Unscoped))
+            .AddPolicy(CanOperate, p => p.RequireRole(Operator).RequireAssertion(Unscoped))
+            .AddPolicy(CanRequest, p => p.RequireRole(Operator, Department).RequireAssertion(Unscoped));
         return services;
     }
 }

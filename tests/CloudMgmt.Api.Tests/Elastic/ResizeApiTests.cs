@@ -38,7 +38,7 @@ public sealed class ResizeApiTests : IDisposable
         Assert.Equal("Ready", after.Str("status"));
         Assert.Equal(10, Granted(id, "vcpu"));
         var grow = Event(after, "elastic grow:")!;
-        Assert.Equal("elastic", grow.Str("by"));
+        Assert.Equal("system:elastic", grow.Str("by"));
         Assert.Contains("vcpu usage 0.88 ≥ 0.80 for 5m", grow.Str("message"), StringComparison.Ordinal);
         Assert.Contains("vcpu 8 → 10", grow.Str("message"), StringComparison.Ordinal);
         Assert.Contains(await _h.EventsAsync("grow"), e => e!.Str("allocationId") == id);

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudMgmt.Api.Tests.Infrastructure;
 
@@ -24,8 +26,16 @@ public sealed class ControllerFactory : WebApplicationFactory<Program>
     /// </remarks>
     public Dictionary<string, string> Settings { get; } = new() { ["Sandbox:RegisterDefaults"] = "false", ["Elastic:Enabled"] = "false" };
 
+    /// <summary>The controller's clock, when a test moves time itself (e.g. <see cref="Elastic.ManualClock"/>).</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

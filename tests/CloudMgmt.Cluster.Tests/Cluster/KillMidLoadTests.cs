@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudMgmt.Cluster.Tests.Infrastructure;
-using CloudMgmt.Host.Api;
+using CloudMgmt.Application.Allocations;
 
 namespace CloudMgmt.Cluster.Tests.Cluster;
 

@@ -1,3 +1,4 @@
+using CloudMgmt.Application;
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
@@ -37,7 +38,7 @@ internal static class InputFilter
                     check!(v, context.Arguments[index]);
                 }
 
-                return v.Ok ? await next(context) : v.Problem();
+                return v.Ok ? await next(context) : Problems.From(v.Failure()!);
             };
         });
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace CloudMgmt.Host.Api;
+namespace CloudMgmt.Application;
 
 /// <summary>
 /// What a string from a request may hold. Every string (body fields, map keys and values, query,
 /// route and header values) is checked against <see cref="AnyMax"/> and control characters; fields
 /// with a meaning have their own, smaller limits.
 /// </summary>
-internal static class TextRules
+public static class TextRules
 {
     /// <summary>Display names of pools and tenants, names of keys.</summary>
     public const int DisplayNameMax = 256;

@@ -1,22 +1,22 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using CloudMgmt.Application.Access;
+using CloudMgmt.Grains;
 using CloudMgmt.Grains.Allocations;
-using CloudMgmt.Host.Auth;
 
-namespace CloudMgmt.Host.Api;
+namespace CloudMgmt.Application.Allocations;
 
-/// <summary>Turns a create-allocation body into a grain request, or into a problem naming every bad field.</summary>
+/// <summary>Turns a create-allocation body into a grain request, or into a failure naming every bad field.</summary>
 internal static class AllocationInput
 {
     private const int MaxConstraints = 32;
     private const int MaxConstraintLength = 253;
     private const int MaxIdempotencyKeyLength = 255;
 
-    public static (AllocationRequest? Request, IResult? Problem) Parse(CreateAllocationRequest body, ClaimsPrincipal user, string? idempotencyKey)
+    public static (AllocationRequest? Request, Failure? Problem) Parse(CreateAllocationRequest body, Principal caller, string? idempotencyKey)
     {
         var v = new Validation();
-        var bound = user.BoundTenant();
+        var bound = caller.Role == Grains.Keys.ApiRole.Department ? caller.Tenant ?? "" : null;
         var tenant = v.Id("tenant", body.Tenant ?? bound);
         var resources = v.Resources("resources", body.Resources, required: true, nonZero: true);
         var priority = body.Priority ?? 0;
@@ -41,19 +41,18 @@ internal static class AllocationInput
             v.Add("Idempotency-Key", $"must be 1-{MaxIdempotencyKeyLength} printable characters");
         }
 
-        if (!v.Ok)
+        if (v.Failure() is { } invalid)
         {
-            return (null, v.Problem());
+            return (null, invalid);
         }
 
         if (bound is not null && tenant != bound)
         {
-            return (null, Problems.From(new Grains.Failure(Grains.FailureKind.Invalid,
-                $"this key acts for tenant '{bound}' only", "tenant")));
+            return (null, Failure.Invalid("tenant", $"this caller acts for tenant '{bound}' only"));
         }
 
         var hash = Hash(tenant!, resources!.ToString(), constraints, priority);
-        return (new AllocationRequest(tenant!, resources, constraints, priority, hash), null);
+        return (new AllocationRequest(tenant!, resources, constraints, priority, hash, caller.Ref), null);
     }
 
     /// <summary>A digest of the request's meaning (not its formatting), to tell a retry from a different request.</summary>
@@ -74,7 +73,7 @@ internal static class AllocationInput
 /// lands on the same allocation grain, which answers with what it already did: no second
 /// allocation, and no separate key index that could disagree with it.
 /// </summary>
-internal static class AllocationIds
+public static class AllocationIds
 {
     public static string For(string tenant, string? idempotencyKey) => idempotencyKey is null
         ? "alloc-" + Guid.CreateVersion7().ToString("N")

@@ -1,12 +1,12 @@
 using System.Xml;
 
-namespace CloudMgmt.Host.Api;
+namespace CloudMgmt.Application;
 
 /// <summary>
 /// Times and durations from requests. A time far outside the controller's life (year 1 or 9999)
 /// would overflow the window arithmetic done with it, so it is refused up front, naming the field.
 /// </summary>
-internal static class TimeRules
+public static class TimeRules
 {
     public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);

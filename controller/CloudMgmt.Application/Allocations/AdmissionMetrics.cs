@@ -3,7 +3,7 @@ using CloudMgmt.Grains.Allocations;
 using CloudMgmt.Grains;
 using CloudMgmt.Reconciliation.Monitoring;
 
-namespace CloudMgmt.Host.Monitoring;
+namespace CloudMgmt.Application.Allocations;
 
 /// <summary>Counts each submitted request's admission outcome and how long deciding it took; a retried request counts once.</summary>
 internal static class AdmissionMetrics

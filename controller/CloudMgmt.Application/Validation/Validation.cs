@@ -1,10 +1,10 @@
 using CloudMgmt.Domain;
 using CloudMgmt.Domain.Resources;
 
-namespace CloudMgmt.Host.Api;
+namespace CloudMgmt.Application;
 
 /// <summary>Collects every problem with a request, each under the path of its field, before anything is changed.</summary>
-internal sealed class Validation
+public sealed class Validation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -22,7 +22,8 @@ internal sealed class Validation
 
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
-    public IResult Problem() => Problems.Invalid(Errors);
+    /// <summary>The failure naming every invalid field; null when there is none.</summary>
+    public Grains.Failure? Failure() => Ok ? null : Grains.Failure.InvalidFields(Errors);
 
     public string? Id(string field, string? value, bool required = true)
     {

@@ -1,0 +1,16 @@
+namespace CloudMgmt.Host.Auth;
+
+/// <summary>
+/// Why a request's credentials were refused, noted by whichever handler refused them, for the 401's
+/// audit record and detail. Never carries a token: only its kind, the key id or subject when known, and a reason.
+/// </summary>
+internal sealed record AuthRefusal(string Kind, string? Id, string Reason)
+{
+    private static readonly object Slot = new();
+
+    public static void Note(HttpContext context, string kind, string? id, string reason) => context.Items[Slot] = new AuthRefusal(kind, id, reason);
+
+    public static AuthRefusal? Of(HttpContext context) => context.Items.TryGetValue(Slot, out var value) ? value as AuthRefusal : null;
+
+    public static string? ReasonOf(HttpContext context) => Of(context)?.Reason;
+}
