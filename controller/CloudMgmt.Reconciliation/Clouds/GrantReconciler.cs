@@ -16,7 +16,7 @@ namespace CloudMgmt.Reconciliation.Clouds;
 /// </summary>
 internal sealed partial class GrantReconciler(
     IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger,
-    ICrashPoints crashPoints, StuckGrants stuck, TimeProvider? time = null)
+    ICrashPoints crashPoints, StuckGrants stuck, TimeProvider? time = null, Audit.SystemAudit? audit = null)
 {
     private const int GrantsAtOnce = 8;
 
@@ -59,6 +59,7 @@ internal sealed partial class GrantReconciler(
                 await allocation.GrantReleased(cloudId);
                 crashPoints.Reached(new CrashPoint("reconcile-release", "Unreserve", grant.AllocationId));
                 await grains.GetGrain<ICloudGrain>(cloudId).Unreserve(grant.AllocationId);
+                await RecordAsync("grant.remove", grant, $"removed the grant of {grant.Resources} from {cloudId}");
             }
 
             return;
@@ -104,7 +105,12 @@ internal sealed partial class GrantReconciler(
         }
 
         await ConfirmAsync(cloudId, adapter, reference, applied.Value!.ExternalId, grant.Resources, note, ct);
+        await RecordAsync(observed is null ? "grant.create" : "grant.repair", grant,
+            note is null ? $"made the grant of {grant.Resources} on {cloudId}" : $"{cloudId}: {note}");
     }
+
+    private Task RecordAsync(string action, DesiredGrant grant, string detail) =>
+        audit?.RecordAsync(Audit.SystemAudit.Reconciler, action, grant.AllocationId, grant.Tenant, grant.Pool, detail) ?? Task.CompletedTask;
 
     /// <summary>Tells the allocation its grant is made; removes the grant when the allocation does not want it (a placement a crash cut short).</summary>
     private async Task ConfirmAsync(

@@ -13,7 +13,8 @@ namespace CloudMgmt.Reconciliation.Elastic;
 /// path, and has the allocation carry the decision out (through its normal resize and release
 /// paths). Records events, reclaims and metrics.
 /// </summary>
-internal sealed partial class ElasticPass(IGrainFactory grains, ElasticPolicySource policy, TimeProvider time, ILogger<ElasticPass> logger)
+internal sealed partial class ElasticPass(
+    IGrainFactory grains, ElasticPolicySource policy, TimeProvider time, ILogger<ElasticPass> logger, Audit.SystemAudit audit)
 {
     private const int GrantsAtOnce = 8;
 
@@ -105,6 +106,7 @@ internal sealed partial class ElasticPass(IGrainFactory grains, ElasticPolicySou
         }
 
         var message = result.Applied == ElasticApplied.Refused ? $"{decision.Reason}: not done: {result.Detail}" : decision.Reason;
+        await audit.RecordAsync(Audit.SystemAudit.Elastic, "elastic." + kind, view.Id, view.Tenant, view.Pool, message);
         var stillIdle = result.Applied == ElasticApplied.MarkedIdle || (e.IdleSince is not null && result.Applied is not (ElasticApplied.IdleCleared or ElasticApplied.Reclaimed));
         return ([new ElasticEvent(now, kind, view.Id, view.Tenant, view.Pool, cloudId, message)], stillIdle, view.Tenant, restart);
     }

@@ -13,6 +13,7 @@ internal static class ElasticSetup
         services.AddSingleton(ElasticPolicySource.FromFileOrDefault(configuration["Elastic:PolicyFile"]));
         services.Configure<UsageHistoryOptions>(configuration.GetSection("Usage"));
         services.AddSingleton<ElasticPass>();
+        services.AddSingleton<Audit.SystemAudit>();
         return services;
     }
 
