@@ -19,7 +19,7 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _op = _factory.Operator();
-        await ApiCalls.SeedAsync(_op, departmentExtras: new { approvalThreshold = new { vcpu = 50 } }); // province > city > dept, tenant health
+        await ApiCalls.SeedAsync(_op, vcpu: 1000, departmentExtras: new { approvalThreshold = new { vcpu = 50 } }); // province > city > dept, tenant health
         await _op.Post("/api/v1/tenants", new { id = "education", pool = "dept" }).Expect(HttpStatusCode.Created);
         var key = await _op.Post("/api/v1/keys", new { role = "department", tenant = "health" }).Expect(HttpStatusCode.Created);
         _health = _factory.WithToken(key.Str("token"));
@@ -34,9 +34,9 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
     /// <summary>Runs <paramref name="step"/> and returns the records it left.</summary>
     private async Task<List<JsonNode>> RecordsOf(Func<Task> step)
     {
-        var mark = await Infrastructure.Audit.MarkAsync(_op);
+        var mark = await AuditRecords.MarkAsync(_op);
         await step();
-        return await Infrastructure.Audit.SinceAsync(_op, mark);
+        return await AuditRecords.SinceAsync(_op, mark);
     }
 
     private async Task<string> AllocationAsync(HttpClient by, long vcpu = 2) =>
@@ -72,11 +72,10 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
             Assert.StartsWith(target, record.Str("target"));
             Assert.Equal(outcome, record["outcome"]!.GetValue<int>());
             Assert.Equal("key", record["actor"]!.Str("kind"));
-            Assert.NotNull(record["requestId"]);
-            Assert.NotNull(record["source"]);
+            Assert.NotNull(record["requestId"]); // the source address is checked over a real socket (AuditDurabilityTests)
         }
 
-        var update = (await Infrastructure.Audit.RecordsAsync(_op, "action=pool.update")).Single();
+        var update = (await AuditRecords.RecordsAsync(_op, "action=pool.update")).Single();
         Assert.Equal("quota {vcpu: 5} → {vcpu: 8}", update.Str("detail"));
         var history = await _op.GetAsync($"/api/v1/allocations/{a}").Expect(HttpStatusCode.OK);
         Assert.All(history["history"]!.AsArray(), e => Assert.StartsWith("key:", e!.Str("by"))); // creation included
@@ -112,8 +111,8 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
         await _op.Post("/api/v1/allocations", new { tenant = "education", resources = new { vcpu = 1 } }).Expect(HttpStatusCode.Created);
         await AllocationAsync(_health);
 
-        var mine = await Infrastructure.Audit.RecordsAsync(_health, "action=allocation.create");
-        var all = await Infrastructure.Audit.RecordsAsync(_op, "action=allocation.create");
+        var mine = await AuditRecords.RecordsAsync(_health, "action=allocation.create");
+        var all = await AuditRecords.RecordsAsync(_op, "action=allocation.create");
 
         Assert.Single(mine);
         Assert.Equal(2, all.Count);

@@ -7,7 +7,8 @@ namespace CloudMgmt.Api.Tests.Auth;
 /// <summary>Keys with a scope and an expiry, rotation with and without grace, revocation, last use, and the audit records each leaves.</summary>
 public sealed class KeyLifecycleApiTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+    // Behind the real clock, as in the elastic tests: a fake "now" ahead of it would make the silo's membership think it is stale.
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly ManualClock _clock = new(Start);
     private readonly ControllerFactory _factory;
     private HttpClient _op = null!;
@@ -64,7 +65,7 @@ public sealed class KeyLifecycleApiTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(10));
         await viewer.GetAsync("/api/v1/pools").ExpectProblem(HttpStatusCode.Unauthorized);
 
-        var refusal = (await Audit.RecordsAsync(_op, "action=auth.refused")).Last();
+        var refusal = (await AuditRecords.RecordsAsync(_op, "action=auth.refused")).Last();
         Assert.Equal(id, refusal["actor"]!.Str("id"));
         Assert.Equal(401, refusal["outcome"]!.GetValue<int>());
         Assert.Contains("expired", refusal.Str("detail"));
@@ -103,12 +104,12 @@ public sealed class KeyLifecycleApiTests : IAsyncLifetime
         var (id, token) = await KeyAsync(_op, new { role = "operator", pool = "hefei" });
         var key = _factory.WithToken(token);
         await key.GetAsync("/api/v1/keys").Expect(HttpStatusCode.OK);
-        var mark = await Audit.MarkAsync(_op);
+        var mark = await AuditRecords.MarkAsync(_op);
 
         await _op.DeleteAsync($"/api/v1/keys/{id}").Expect(HttpStatusCode.NoContent);
         await key.GetAsync("/api/v1/keys").ExpectProblem(HttpStatusCode.Unauthorized);
 
-        var records = await Audit.SinceAsync(_op, mark);
+        var records = await AuditRecords.SinceAsync(_op, mark);
         Assert.Equal(["key.revoke", "auth.refused"], records.Select(r => r.Str("action")));
         Assert.Equal($"key:{id}", records[0].Str("target"));
         Assert.Contains("revoked", records[1].Str("detail"));

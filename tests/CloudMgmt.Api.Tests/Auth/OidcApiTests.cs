@@ -52,7 +52,7 @@ public sealed class OidcApiTests : IAsyncLifetime
         await user.Post("/api/v1/keys", new { role = "viewer" }).ExpectProblem(HttpStatusCode.Forbidden);
 
         Assert.Equal("oidc:u-1001", made.Str("createdBy"));
-        var record = (await Audit.RecordsAsync(_op, "action=key.create")).First(r => r["outcome"]!.GetValue<int>() == 201);
+        var record = (await AuditRecords.RecordsAsync(_op, "action=key.create")).First(r => r["outcome"]!.GetValue<int>() == 201);
         Assert.Equal("oidc", record["actor"]!.Str("kind"));
         Assert.Equal("u-1001", record["actor"]!.Str("id"));
         Assert.Equal("wang.li", record["actor"]!.Str("name"));
@@ -99,11 +99,11 @@ public sealed class OidcApiTests : IAsyncLifetime
             "department without tenant" => _issuer.Token("u-1", Claims("department")),
             _ => throw new ArgumentOutOfRangeException(nameof(bad)),
         };
-        var mark = await Audit.MarkAsync(_op);
+        var mark = await AuditRecords.MarkAsync(_op);
 
         var problem = await _factory.WithToken(token).GetAsync("/api/v1/pools").ExpectProblem(HttpStatusCode.Unauthorized);
 
-        var records = await Audit.SinceAsync(_op, mark);
+        var records = await AuditRecords.SinceAsync(_op, mark);
         var record = Assert.Single(records);
         Assert.Equal("auth.refused", record.Str("action"));
         Assert.Equal("oidc", record["actor"]!.Str("kind"));

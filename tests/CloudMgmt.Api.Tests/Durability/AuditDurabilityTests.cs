@@ -1,4 +1,5 @@
 using System.Net;
+using CloudMgmt.Api.Tests.Infrastructure;
 
 namespace CloudMgmt.Api.Tests.Durability;
 
@@ -22,11 +23,12 @@ public sealed class AuditDurabilityTests : IDisposable
 
         await using var second = await ControllerProcess.StartAsync(_data.Path, args);
         using var again = second.Operator();
-        var records = await Infrastructure.Audit.RecordsAsync(again, "action=pool.create");
+        var records = await AuditRecords.RecordsAsync(again, "action=pool.create");
 
         var record = Assert.Single(records);
         Assert.Equal("pool:province", record.Str("target"));
         Assert.Equal(201, record["outcome"]!.GetValue<int>());
+        Assert.Equal("127.0.0.1", record.Str("source"));
         Assert.True((await again.GetAsync("/api/v1/audit/verify").Expect(HttpStatusCode.OK))["valid"]!.GetValue<bool>());
     }
 }

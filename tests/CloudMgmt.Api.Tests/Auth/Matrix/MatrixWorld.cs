@@ -59,14 +59,15 @@ public sealed class MatrixWorld : IAsyncLifetime
     {
         Op = _factory.Operator();
         async Task Post(string url, object body) => await Op.Post(url, body).Expect(HttpStatusCode.Created);
-        await Post("/api/v1/pools", new { id = "province", quota = new { vcpu = 1000 }, approvalThreshold = new { vcpu = 3 } });
+        // A parent's quota is a reserve on top of its children's: the leaves hold what is handed out.
+        await Post("/api/v1/pools", new { id = "province", quota = new { vcpu = 0 }, approvalThreshold = new { vcpu = 3 } });
         await Post("/api/v1/pools", new { id = "hefei", parent = "province", quota = new { vcpu = 0 } });
         foreach (var pool in new[] { "feixi", "shushan" })
         {
-            await Post("/api/v1/pools", new { id = pool, parent = "hefei", quota = new { vcpu = 0 } });
+            await Post("/api/v1/pools", new { id = pool, parent = "hefei", quota = new { vcpu = 10000 } });
         }
 
-        await Post("/api/v1/pools", new { id = "wuhu", parent = "province", quota = new { vcpu = 0 } });
+        await Post("/api/v1/pools", new { id = "wuhu", parent = "province", quota = new { vcpu = 10000 } });
         foreach (var t in Enum.GetValues<Target>())
         {
             await Post("/api/v1/tenants", new { id = Tenant(t), pool = Pool(t) });

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CloudMgmt.Api.Tests.Infrastructure;
 
 /// <summary>Reading the audit trail in tests.</summary>
-public static class Audit
+public static class AuditRecords
 {
     /// <summary>Every record matching the query (all pages), as the caller sees them.</summary>
     public static async Task<List<JsonNode>> RecordsAsync(HttpClient client, string query = "")
