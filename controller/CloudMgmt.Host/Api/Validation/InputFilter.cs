@@ -54,8 +54,10 @@ internal static class InputFilter
         return IsRequestBody(p.ParameterType) ? ForBody(p.ParameterType) : null;
     }
 
+    /// <summary>A body of ours: a *Request of this host or of the application layer, whose use cases the endpoints call.</summary>
     private static bool IsRequestBody(Type type) =>
-        type.Assembly == typeof(InputFilter).Assembly && type.IsClass && type.Name.EndsWith("Request", StringComparison.Ordinal);
+        (type.Assembly == typeof(InputFilter).Assembly || type.Assembly == typeof(Application.Caller).Assembly)
+        && type.IsClass && type.Name.EndsWith("Request", StringComparison.Ordinal);
 
     private static Check ForBody(Type type)
     {
