@@ -1,3 +1,4 @@
+using CloudMgmt.Application;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains;
 using CloudMgmt.Reconciliation.Clouds;

@@ -1,3 +1,4 @@
+using CloudMgmt.Application;
 using System.Security.Claims;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains;

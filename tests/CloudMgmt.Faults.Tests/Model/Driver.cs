@@ -5,7 +5,7 @@ using CloudMgmt.Domain.Elastic;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Faults.Tests.Infrastructure;
 using CloudMgmt.Grains.Allocations;
-using CloudMgmt.Host.Api;
+using CloudMgmt.Application.Allocations;
 
 namespace CloudMgmt.Faults.Tests.Model;
 
