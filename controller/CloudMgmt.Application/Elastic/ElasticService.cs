@@ -10,7 +10,7 @@ namespace CloudMgmt.Application.Elastic;
 /// <summary>The elastic controller's operator operations (protect, postpone a reclaim) and its event feed, each within the caller's reach.</summary>
 public sealed class ElasticService(IGrainFactory grains, AccessCheck access, AllocationService allocations, TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["idle", "idle_cleared", "grow", "grow_requested", "shrink", "reclaim", "refused"];
+    public static readonly IReadOnlyList<string> Kinds = ["idle", "idle_cleared", "grow", "grow_requested", "shrink", "reclaim", "refused", "stuck"];
 
     public Task<Outcome<AllocationView>> ProtectAsync(Caller caller, string id, ProtectRequest body) =>
         allocations.ChangeAsync(caller, Operations.AllocationProtect, id,
