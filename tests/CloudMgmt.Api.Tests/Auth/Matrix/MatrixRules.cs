@@ -122,5 +122,8 @@ public static class MatrixRules
         ["DELETE /api/v1/clouds/{id}"] = new(Who.WholeTreeOperators, Aim.None, OnFresh((w, _) => w.CloudAsync(), HttpMethod.Delete, id => $"{V1}/clouds/{id}")),
 
         ["GET /api/v1/reports/efficiency"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/reports/efficiency")),
+        ["GET /api/v1/reports/statement"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/reports/statement")),
+        ["GET /api/v1/reports/budgets"] = new(Who.WholeTreeReaders, Aim.None, Get($"{V1}/reports/budgets")),
+        ["GET /api/v1/reports/supervision"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/reports/supervision")),
     };
 }
