@@ -74,7 +74,16 @@ public sealed class ControllerProcess : IAsyncDisposable
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
-        await host.WaitReadyAsync();
+        try
+        {
+            await host.WaitReadyAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync(); // a controller that never got ready is killed, not left running after the test
+            throw;
+        }
+
         return host;
     }
 
