@@ -34,6 +34,7 @@ public sealed class CloudMgmtClient : IDisposable
         Clouds = new CloudsClient(api);
         Keys = new KeysClient(api);
         Reports = new ReportsClient(api);
+        Audit = new AuditClient(api);
     }
 
     private CloudMgmtClient(HttpClient owned, CloudMgmtClientOptions options, bool own)
@@ -56,6 +57,9 @@ public sealed class CloudMgmtClient : IDisposable
 
     /// <summary>Reports.</summary>
     public ReportsClient Reports { get; }
+
+    /// <summary>The audit trail.</summary>
+    public AuditClient Audit { get; }
 
     /// <summary>A client with its own connection pool, token handler and retries.</summary>
     public static CloudMgmtClient Create(CloudMgmtClientOptions options, HttpMessageHandler? transport = null)

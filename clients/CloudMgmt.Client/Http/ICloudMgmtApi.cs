@@ -81,6 +81,22 @@ internal interface ICloudMgmtApi
     [Delete("/api/v1/keys/{id}")]
     Task RevokeKey(string id, CancellationToken ct);
 
+    [Post("/api/v1/keys/{id}/rotate")]
+    Task<IssuedApiKey> RotateKey(string id, [Body] KeyRotation body, CancellationToken ct);
+
+    [Get("/api/v1/audit")]
+    Task<AuditPage> Audit(
+        [Query] string? actor, [Query] string? action, [Query] string? target, [Query] DateTimeOffset? from, [Query] DateTimeOffset? to,
+        [Query] int? limit, [Query] long? after, CancellationToken ct);
+
+    [Get("/api/v1/audit?format=csv")]
+    Task<string> AuditCsv(
+        [Query] string? actor, [Query] string? action, [Query] string? target, [Query] DateTimeOffset? from, [Query] DateTimeOffset? to,
+        [Query] int? limit, [Query] long? after, CancellationToken ct);
+
+    [Get("/api/v1/audit/verify")]
+    Task<AuditVerification> VerifyAudit(CancellationToken ct);
+
     [Post("/api/v1/clouds")]
     Task<Cloud> RegisterCloud([Body] NewCloud body, CancellationToken ct);
 

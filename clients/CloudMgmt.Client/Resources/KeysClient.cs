@@ -16,6 +16,10 @@ public sealed class KeysClient
     /// <summary>Every key (never their tokens).</summary>
     public Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default) => ApiCall.Run(() => _api.ListKeys(ct));
 
+    /// <summary>Gives the key a new token (returned this once); the old one keeps working for the grace asked, none by default.</summary>
+    public Task<IssuedApiKey> RotateAsync(string id, KeyRotation? rotation = null, CancellationToken ct = default) =>
+        ApiCall.Run(() => _api.RotateKey(id, rotation ?? new KeyRotation(), ct));
+
     /// <summary>Revokes a key; requests with it fail from now on.</summary>
     public Task RevokeAsync(string id, CancellationToken ct = default) => ApiCall.Run(() => _api.RevokeKey(id, ct));
 }
