@@ -149,6 +149,9 @@ public sealed class KeyLifecycleApiTests : IAsyncLifetime
             await _factory.WithToken(token).GetAsync("/api/v1/keys").Expect(HttpStatusCode.OK);
         }
 
+        // The next flush is due once the clock has moved a flush interval past the last one, which may
+        // have run between the advance above and the requests (on a loaded machine it did).
+        _clock.Advance(TimeSpan.FromSeconds(2));
         var used = await Polling.UntilAsync(async () => (await _op.GetAsync("/api/v1/keys").Expect(HttpStatusCode.OK)).AsArray()
             .Single(k => k!.Str("id") == id)!["lastUsedAt"], v => v is not null);
 
