@@ -18,6 +18,12 @@ public sealed record StateFingerprint(IReadOnlyDictionary<string, string> Parts,
     /// </summary>
     private static readonly string[] ObservedCloudFields = ["capacity", "used", "zones", "health"];
 
+    /// <summary>
+    /// A key's last use (to the minute, flushed in batches) moves with the fingerprint's own reads, not
+    /// with the probe, so it is left out too; everything else of a key (scope, expiry, rotation, revocation) stays in.
+    /// </summary>
+    private static readonly string[] ObservedKeyFields = ["lastUsedAt"];
+
     private static readonly (string Part, string Url)[] Reads =
     [
         ("pools", "/api/v1/pools/tree"),
@@ -33,14 +39,17 @@ public sealed record StateFingerprint(IReadOnlyDictionary<string, string> Parts,
         foreach (var (part, url) in Reads)
         {
             var node = await operatorClient.GetAsync(url).Expect(HttpStatusCode.OK);
-            if (part == "clouds")
+            var observed = part switch
             {
-                foreach (var cloud in node.AsArray().OfType<JsonObject>())
+                "clouds" => ObservedCloudFields,
+                "keys" => ObservedKeyFields,
+                _ => Array.Empty<string>(),
+            };
+            foreach (var item in observed.Length == 0 ? Enumerable.Empty<JsonObject>() : node.AsArray().OfType<JsonObject>())
+            {
+                foreach (var field in observed)
                 {
-                    foreach (var field in ObservedCloudFields)
-                    {
-                        cloud.Remove(field);
-                    }
+                    item.Remove(field);
                 }
             }
 
