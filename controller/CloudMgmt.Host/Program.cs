@@ -2,6 +2,7 @@ using CloudMgmt.Application;
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
 using CloudMgmt.Host.Hosting;
+using CloudMgmt.Portal;
 
 if (MigrateCommand.IsRequested(args))
 {
@@ -14,7 +15,7 @@ if (CommandLine.WantsHelp(args))
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PortalSetup.WebRoot });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080"); // the documented default, unless --urls or ASPNETCORE_URLS says otherwise
@@ -27,11 +28,13 @@ builder.UseCloudMgmtSilo(dataDir);
 builder.Services.AddCloudMgmtApplication();
 builder.Services.AddCloudMgmtAuth();
 builder.Services.AddCloudMgmtApi();
+builder.AddCloudMgmtPortal();
 builder.Services.AddCloudManagement(builder.Configuration);
 builder.Services.AddHostedService<StartupRecovery>();
 builder.Services.AddShutdownDrain(); // last: its Stopping step runs first
 
 var app = builder.Build();
 app.UseCloudMgmtApi();
+app.UseCloudMgmtPortal(); // the console at /
 app.Run();
 return 0;

@@ -89,7 +89,6 @@ internal static class ApiSetup
             await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).ListPools();
             return Results.Ok(new { status = "ready" });
         }).ExcludeFromDescription();
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }
 }
