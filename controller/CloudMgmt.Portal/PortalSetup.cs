@@ -1,5 +1,6 @@
 using CloudMgmt.Portal.Components;
 using CloudMgmt.Portal.Localization;
+using CloudMgmt.Portal.Session;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class PortalSetup
         services.AddMudServices();
         services.AddScoped<ConsoleLanguage>();
         services.AddScoped<MudLocalizer, PortalMudLocalizer>();
+        services.AddConsoleSessions();
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class PortalSetup
     {
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapConsoleSessionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -28,9 +28,14 @@ public sealed class KeyLookup(IGrainFactory grains, TimeProvider time, IOptions<
 
     private IKeyStoreGrain Store => grains.GetGrain<IKeyStoreGrain>(KeyStoreGrain.Key);
 
-    public async Task<KeyAuthentication> AuthenticateAsync(string token)
+    public Task<KeyAuthentication> AuthenticateAsync(string token) => AuthenticateHashAsync(TokenHash.Of(token));
+
+    /// <summary>
+    /// As <see cref="AuthenticateAsync"/>, by the token's hash: how a console session, which keeps the
+    /// hash and never the token, checks that the key it was opened with still works.
+    /// </summary>
+    public async Task<KeyAuthentication> AuthenticateHashAsync(string hash)
     {
-        var hash = TokenHash.Of(token);
         var now = time.GetUtcNow();
         if (!_answers.TryGetValue(hash, out var kept) || now - kept.Loaded > options.Value.MaxAge)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudMgmt.Application.Access;
 using CloudMgmt.Application;
 using CloudMgmt.Host.Auth;
 

@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
+using CloudMgmt.Application.Access;
 using CloudMgmt.Application.Keys;
 using CloudMgmt.Grains.Keys;
+using CloudMgmt.Host.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using CloudMgmt.Host.Api;
 
 namespace CloudMgmt.Host.Auth;
 

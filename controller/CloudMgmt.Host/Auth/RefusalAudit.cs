@@ -1,8 +1,9 @@
+using CloudMgmt.Application.Access;
 using CloudMgmt.Application.Audit;
 using CloudMgmt.Domain.Audit;
 using CloudMgmt.Host.Api;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CloudMgmt.Host.Auth;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CloudMgmt.Application.Access;
 using CloudMgmt.Grains.Keys;
 using CloudMgmt.Host.Auth.Oidc;
 using Microsoft.AspNetCore.Authentication;
@@ -10,7 +11,7 @@ internal static class Roles
     public const string Operator = Application.Access.Roles.Operator;
     public const string Department = Application.Access.Roles.Department;
     public const string Viewer = Application.Access.Roles.Viewer;
-    public const string TenantClaim = PrincipalClaims.Tenant;
+    public const string TenantClaim = Application.Access.PrincipalClaims.Tenant;
 
     /// <summary>
     /// Policy: any authenticated caller; the application layer decides the rest by resource. Endpoints
@@ -44,14 +45,15 @@ internal static class Roles
     public static string? KeyId(this ClaimsPrincipal user) => user.Caller()?.Ref;
 
     private static bool Unscoped(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
-        context.User.FindFirst(PrincipalClaims.Pool) is null;
+        context.User.FindFirst(Application.Access.PrincipalClaims.Pool) is null;
 
     public static IServiceCollection AddCloudMgmtAuth(this IServiceCollection services)
     {
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalAudit>();
-        services.AddAuthentication(Oidc.OidcSetup.Selector)
+        services.AddAuthentication(Channels.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddCloudMgmtOidc();
+            .AddCloudMgmtOidc()
+            .AddChannels();
         services.AddAuthorizationBuilder()
             .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
             .AddPolicy(CanRead, p => p.RequireRole(Operator, Department, Viewer).RequireAssertion(Unscoped))

@@ -1,6 +1,7 @@
+using CloudMgmt.Application.Access;
 using CloudMgmt.Host.Api;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
-using CloudMgmt.Application.Access;
 
-namespace CloudMgmt.Host.Auth;
+namespace CloudMgmt.Application.Access;
 
 /// <summary>
 /// The one claim shape every way of signing in produces (an API key, an OpenID Connect token), and
-/// the way back to the application layer's <see cref="Principal"/>. Endpoints read callers only
-/// through <see cref="Caller"/>.
+/// the way back to the application layer's <see cref="Principal"/>. Endpoints and the console read
+/// callers only through <see cref="Caller"/>.
 /// </summary>
-internal static class PrincipalClaims
+public static class PrincipalClaims
 {
     public const string Kind = "cloudmgmt/kind";
     public const string Tenant = "cloudmgmt/tenant";

@@ -1,0 +1,20 @@
+using CloudMgmt.Host.Auth.Oidc;
+using CloudMgmt.Portal.Session;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CloudMgmt.Host.Auth;
+
+/// <summary>
+/// Two channels, two kinds of credential, chosen by path: the API (/api) takes bearer tokens only (API
+/// keys, OpenID Connect tokens), and the console (everything else) takes its session cookie only. A
+/// console cookie never authenticates an API call, so no cross-site page can act with it, and a
+/// bearer token never opens a console page.
+/// </summary>
+internal static class Channels
+{
+    public const string Scheme = "Channel";
+
+    public static AuthenticationBuilder AddChannels(this AuthenticationBuilder auth) =>
+        auth.AddPolicyScheme(Scheme, "API (bearer) or console (session cookie), by path", o => o.ForwardDefaultSelector = context =>
+            context.Request.Path.StartsWithSegments("/api") ? OidcSetup.Selector : ConsoleSessions.Scheme);
+}
