@@ -28,6 +28,8 @@ public static class PortalSetup
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<ConsoleLanguage>();
+        services.AddSingleton<ProvinceTime>();
+        services.AddSingleton<LiveUpdates>();
         services.AddScoped<MudLocalizer, PortalMudLocalizer>();
         services.AddConsoleSessions();
         return builder;

@@ -21,12 +21,12 @@ internal static class SessionSetup
 
     public static void AddConsoleSessions(this IServiceCollection services)
     {
-        services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ConsoleSessions>();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationState>();
         services.AddAuthentication().AddCookie(ConsoleSessions.Scheme);
-        services.AddOptions<CookieAuthenticationOptions>(ConsoleSessions.Scheme).Configure<SessionStore, IOptions<ConsoleSessionOptions>>((cookie, store, session) =>
+        services.AddOptions<CookieAuthenticationOptions>(ConsoleSessions.Scheme).Configure<SessionStore, IOptions<ConsoleOptions>>((cookie, store, session) =>
         {
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;

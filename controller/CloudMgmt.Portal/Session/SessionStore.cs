@@ -9,12 +9,12 @@ namespace CloudMgmt.Portal.Session;
 /// <summary>
 /// Console sessions, kept in this node's memory: the cookie carries only a session id (encrypted),
 /// the session itself never leaves the process. That is what lets a session end for real: on
-/// sign-out (a copied cookie no longer works), after <see cref="ConsoleSessionOptions.IdleTimeout"/>
+/// sign-out (a copied cookie no longer works), after <see cref="ConsoleOptions.IdleTimeout"/>
 /// without use (page loads and actions in an open page both count, see <see cref="Touch"/>), and
-/// <see cref="ConsoleSessionOptions.MaxLifetime"/> after sign-in. A restart ends every session, as it
+/// <see cref="ConsoleOptions.MaxLifetime"/> after sign-in. A restart ends every session, as it
 /// ends every open page's circuit anyway.
 /// </summary>
-public sealed class SessionStore(TimeProvider time, IOptions<ConsoleSessionOptions> options) : ITicketStore
+public sealed class SessionStore(TimeProvider time, IOptions<ConsoleOptions> options) : ITicketStore
 {
     /// <summary>The claim that names a session in its principal (so an open page knows which session it belongs to).</summary>
     public const string SessionClaim = "cloudmgmt/session";

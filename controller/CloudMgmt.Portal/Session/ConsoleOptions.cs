@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CloudMgmt.Portal.Session;
 
-/// <summary>Console sessions (section <c>Console</c>), validated at start.</summary>
-public sealed class ConsoleSessionOptions
+/// <summary>The console (section <c>Console</c>): its sessions and how often open pages refresh; validated at start.</summary>
+public sealed class ConsoleOptions
 {
     public const string Section = "Console";
 
@@ -22,4 +22,8 @@ public sealed class ConsoleSessionOptions
     /// <summary>At most this many sessions live on one node; beyond it the one idle longest ends. Default 10,000.</summary>
     [Range(10, 1_000_000)]
     public int MaxSessions { get; set; } = 10_000;
+
+    /// <summary>How often a page that watches something live (an allocation's status, the approvals queue) reads it again. Default 2 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00")]
+    public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(2);
 }
