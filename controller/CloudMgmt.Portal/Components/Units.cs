@@ -13,11 +13,11 @@ public static class Units
     /// <summary>The resource's name ("Memory" / "内存"), or its id when the console has no word for it.</summary>
     public static string Resource(Texts t, string resource) => t.Find("res." + resource) ?? resource;
 
-    /// <summary>"16 vCPU · 64 GiB memory", in the console's order of well-known resources.</summary>
+    /// <summary>"16 vCPU · Memory 64 GiB", in the console's order of well-known resources (a unit that names its resource is not said twice).</summary>
     public static string Resources(Texts t, IReadOnlyDictionary<string, long>? resources) =>
         resources is null || resources.Count == 0 ? "—"
             : string.Join(" · ", resources.OrderBy(r => Order(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => $"{Resource(t, r.Key)} {Amount(t, r.Key, r.Value)}"));
+                .Select(r => Resource(t, r.Key) == t.Find("unit." + r.Key) ? Amount(t, r.Key, r.Value) : $"{Resource(t, r.Key)} {Amount(t, r.Key, r.Value)}"));
 
     public static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 

@@ -6,6 +6,10 @@ window.cloudmgmtConsole = {
     document.cookie = `${cookie}=${encodeURIComponent(code)}; path=/; max-age=31536000; samesite=strict` +
       (location.protocol === 'https:' ? '; secure' : '');
   },
+  // The circuit is up: the page answers clicks now (browser tests and assistive tools can tell).
+  interactive() {
+    document.documentElement.dataset.interactive = 'true';
+  },
   // CSV downloads: the server hands the text over the circuit; the browser saves it.
   download(name, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
