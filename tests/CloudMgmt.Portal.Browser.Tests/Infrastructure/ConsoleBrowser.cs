@@ -63,7 +63,15 @@ public sealed class ConsoleBrowser : IDisposable
     {
         var wait = new WebDriverWait(_driver, Patience) { Message = $"waited {Patience.TotalSeconds} s for {what}" };
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-        return wait.Until(d => condition(d))!;
+        try
+        {
+            return wait.Until(d => condition(d))!;
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Screenshot("timed-out-" + string.Concat(what.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant()); // what the page showed instead
+            throw;
+        }
     }
 
     /// <summary>

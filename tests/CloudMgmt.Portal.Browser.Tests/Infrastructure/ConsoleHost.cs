@@ -79,6 +79,8 @@ public sealed class ConsoleHost : IAsyncLifetime
         if (_controller is not null)
         {
             await _controller.DisposeAsync();
+            Directory.CreateDirectory(Artefacts.Folder);
+            await File.WriteAllTextAsync(Path.Combine(Artefacts.Folder, "controller.log"), _controller.Log); // beside the screenshots, for a failure's why
         }
 
         _data.Dispose();
