@@ -89,6 +89,34 @@ public sealed class SignInTests(ConsoleHost host)
         browser.WaitFor(By.Id("token"));
     }
 
+    [Fact]
+    public async Task SignOut_CrossSiteFormWithoutAntiforgeryToken_RefusedAndTheSessionStands()
+    {
+        using var browser = new ConsoleBrowser(host.BaseAddress);
+        browser.SignIn(host.ClinicKey);
+        var session = browser.Cookie(SessionCookie)!.Value;
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.BaseAddress };
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent([]) };
+        forged.Headers.Add("Cookie", $"{SessionCookie}={session}");
+        forged.Headers.Add("Origin", "https://evil.example");
+
+        using var response = await client.SendAsync(forged);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await StatusWithCookieAsync(session));
+    }
+
+    [Fact]
+    public async Task SignIn_FormPostedWithoutAntiforgeryToken_OpensNoSession()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.BaseAddress };
+        using var response = await client.PostAsync("/signin", new FormUrlEncodedContent(
+            [new("_handler", "signin"), new("Input.Token", host.ClinicKey)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith(SessionCookie, StringComparison.Ordinal));
+    }
+
     /// <summary>A page asked for with the given session cookie, as another client would send it.</summary>
     private async Task<HttpStatusCode> StatusWithCookieAsync(string cookie)
     {
