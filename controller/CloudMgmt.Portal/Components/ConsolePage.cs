@@ -26,6 +26,22 @@ public abstract class ConsolePage : ComponentBase, IHandleEvent
     /// <summary>The failure of the last call, shown by the page's <see cref="ProblemAlert"/>; null when it succeeded.</summary>
     protected Failure? Problem { get; set; }
 
+    /// <summary>
+    /// When the session has just ended (signed out elsewhere, idle, key revoked), the new authentication
+    /// state reaches the page before the layout replaces it with the way to sign-in: the page then
+    /// loads nothing, rather than acting without a caller.
+    /// </summary>
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        parameters.SetParameterProperties(this);
+        if (Authentication is null || ConsoleSessions.CallerOf((await Authentication).User) is null)
+        {
+            return;
+        }
+
+        await base.SetParametersAsync(ParameterView.Empty);
+    }
+
     /// <summary>The caller this page acts as.</summary>
     protected async Task<Caller> CallerAsync() =>
         ConsoleSessions.CallerOf((await Authentication).User) ?? throw new InvalidOperationException("a console page rendered without a session");
