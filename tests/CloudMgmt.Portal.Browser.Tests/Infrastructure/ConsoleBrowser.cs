@@ -87,7 +87,18 @@ public sealed class ConsoleBrowser : IDisposable
     {
         var input = Input(id);
         input.Clear();
-        input.SendKeys(text + Keys.Tab);
+        input.SendKeys(text + OpenQA.Selenium.Keys.Tab);
+    }
+
+    /// <summary>Picks the option showing <paramref name="text"/> in a MudBlazor select (its list opens in a popover).</summary>
+    public void Choose(string id, string text)
+    {
+        // The id lands on the select's hidden input; the visible control around it is what a user clicks.
+        var select = Until(d => d.FindElements(By.Id(id)).FirstOrDefault(), $"the select {id}");
+        (select.Displayed ? select : select.FindElement(By.XPath("ancestor::div[contains(@class,'mud-select')][1]"))).Click();
+        Until(d => d.FindElements(By.CssSelector(".mud-popover-open .mud-list-item")).FirstOrDefault(e => e.Displayed && e.Text.Trim() == text),
+            $"the option \"{text}\" of {id}").Click();
+        Until(d => d.FindElements(By.CssSelector(".mud-popover-open .mud-list-item")).Count == 0 ? "closed" : null, $"{id}'s list to close");
     }
 
     public IWebElement Input(string id)
