@@ -21,7 +21,7 @@ public sealed class StorageFixture : IAsyncDisposable
 
     public string File { get; } = Path.Combine(Path.GetTempPath(), "cloudmgmt-storage-tests", Guid.NewGuid().ToString("N"), "state.db");
 
-    public async Task<SqliteGrainStorage> OpenAsync(int maxBatch = 512)
+    public async Task<SqliteGrainStorage> OpenAsync(int maxBatch = 512, Action<SqliteGrainStorageOptions>? configure = null)
     {
         var options = new SqliteGrainStorageOptions
         {
@@ -29,6 +29,7 @@ public sealed class StorageFixture : IAsyncDisposable
             MaxBatchSize = maxBatch,
             GrainStorageSerializer = new OrleansGrainStorageSerializer(Serializer),
         };
+        configure?.Invoke(options);
         var storage = new SqliteGrainStorage("test", options, NullLogger<SqliteGrainStorage>.Instance);
         await storage.StartAsync(CancellationToken.None);
         _open.Add(storage);

@@ -119,6 +119,7 @@ public sealed class ControllerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // until the output readers have seen the end: what it said on the way out is the point
                 throw new InvalidOperationException($"the controller exited during start-up:\n{Log}");
             }
 

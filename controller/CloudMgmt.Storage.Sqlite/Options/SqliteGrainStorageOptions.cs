@@ -30,6 +30,19 @@ public sealed class SqliteGrainStorageOptions : IStorageProviderSerializerOption
     public int MaxBatchSize { get; set; } = DefaultMaxBatchSize;
 
     /// <summary>
+    /// How often the write-ahead log is copied back into the database, on a connection of its own,
+    /// without blocking the writer or readers. Range 10 ms..1 min, default 1 s.
+    /// </summary>
+    public TimeSpan WalCheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Size the write-ahead log file is kept near, in bytes. Above it, the next checkpoint waits
+    /// briefly for readers and truncates the log; the file may exceed it by what is written in
+    /// about one <see cref="WalCheckpointInterval"/>. Range 1 MiB..16 GiB, default 64 MiB.
+    /// </summary>
+    public long WalSizeLimit { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Silo lifecycle stage at which the database is opened and the writer started (and, on the
     /// way down, drained). Default: <see cref="ServiceLifecycleStage.ApplicationServices"/>, so it
     /// is ready before grains activate and stopped only after they have been deactivated.

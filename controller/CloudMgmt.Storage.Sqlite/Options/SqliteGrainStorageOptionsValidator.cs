@@ -38,6 +38,16 @@ internal sealed class SqliteGrainStorageOptionsValidator(SqliteGrainStorageOptio
             errors.Add($"{prefix}.{nameof(options.MaxBatchSize)} must be between 1 and 100000 (was {options.MaxBatchSize}).");
         }
 
+        if (options.WalCheckpointInterval < TimeSpan.FromMilliseconds(10) || options.WalCheckpointInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{prefix}.{nameof(options.WalCheckpointInterval)} must be between 10 ms and 1 minute (was {options.WalCheckpointInterval}).");
+        }
+
+        if (options.WalSizeLimit is < 1024 * 1024 or > 16L * 1024 * 1024 * 1024)
+        {
+            errors.Add($"{prefix}.{nameof(options.WalSizeLimit)} must be between 1 MiB and 16 GiB (was {options.WalSizeLimit} bytes).");
+        }
+
         if (!Enum.IsDefined(options.Synchronous))
         {
             errors.Add($"{prefix}.{nameof(options.Synchronous)} must be Normal or Full (was {options.Synchronous}).");

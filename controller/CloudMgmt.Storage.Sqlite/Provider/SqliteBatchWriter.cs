@@ -9,7 +9,8 @@ namespace CloudMgmt.Storage.Sqlite;
 /// checks happen inside the transaction, so a conflict fails only that write; the others commit.
 /// Nobody is told "done" before the batch's commit returned.
 /// </summary>
-internal sealed partial class SqliteBatchWriter(SqliteConnection connection, ChannelReader<BatchedWrite> queue, int maxBatch, ILogger logger)
+internal sealed partial class SqliteBatchWriter(
+    SqliteConnection connection, ChannelReader<BatchedWrite> queue, int maxBatch, WalCheckpointer checkpointer, ILogger logger)
 {
     private readonly List<BatchedWrite> _batch = new(maxBatch);
 
@@ -26,6 +27,7 @@ internal sealed partial class SqliteBatchWriter(SqliteConnection connection, Cha
                 }
 
                 Commit();
+                checkpointer.TruncateIfDue(connection); // after the batch's callers were told, so they do not wait for it
             }
         }
     }

@@ -21,11 +21,11 @@ public sealed partial class SqliteDatabase(SqliteGrainStorageOptions options, IL
         var path = Path.GetFullPath(options.DataSource!);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        var connection = await SqliteSchema.OpenAsync(_connectionString, options.Synchronous, cancellationToken);
+        var connection = await SqliteSchema.OpenAsync(_connectionString, options.Synchronous, options.WalSizeLimit, cancellationToken);
         _readers = new StateReaders(_connectionString);
-        _checkpointer = new WalCheckpointer(_connectionString, TimeSpan.FromSeconds(1), logger);
+        _checkpointer = new WalCheckpointer(_connectionString, path + "-wal", options.WalCheckpointInterval, options.WalSizeLimit, logger);
         _checkpointer.Start();
-        _writer = Task.Run(() => new SqliteBatchWriter(connection, _queue.Reader, options.MaxBatchSize, logger).RunAsync(), CancellationToken.None);
+        _writer = Task.Run(() => new SqliteBatchWriter(connection, _queue.Reader, options.MaxBatchSize, _checkpointer, logger).RunAsync(), CancellationToken.None);
         LogStarted(logger, path);
     }
 

@@ -7,7 +7,12 @@ internal static class SqliteSchema
 {
     public const int Version = 1;
 
-    public static async Task<SqliteConnection> OpenAsync(string connectionString, SqliteSynchronousMode synchronous, CancellationToken cancellationToken)
+    /// <remarks>
+    /// journal_size_limit makes the writer cut the log file back to the limit whenever it starts the
+    /// log over; <see cref="WalCheckpointer"/> makes sure that happens under a steady load too.
+    /// </remarks>
+    public static async Task<SqliteConnection> OpenAsync(
+        string connectionString, SqliteSynchronousMode synchronous, long walSizeLimit, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -17,6 +22,7 @@ internal static class SqliteSchema
             PRAGMA synchronous = {sync};
             PRAGMA busy_timeout = 5000;
             PRAGMA wal_autocheckpoint = 0;
+            PRAGMA journal_size_limit = {walSizeLimit};
             CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS grain_state (
                 key        TEXT PRIMARY KEY,
