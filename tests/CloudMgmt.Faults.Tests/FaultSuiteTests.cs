@@ -15,7 +15,7 @@ namespace CloudMgmt.Faults.Tests;
 public sealed class FaultSuiteTests(FaultHostFixture fixture, ITestOutputHelper output) : IClassFixture<FaultHostFixture>
 {
     /// <summary>What CI runs: enough seeds for at least <see cref="MinimumCrashes"/> crash points.</summary>
-    private const string CiSeeds = "1-55";
+    private const string CiSeeds = "1-57";
 
     private const int MinimumCrashes = 1000;
 
@@ -42,7 +42,7 @@ public sealed class FaultSuiteTests(FaultHostFixture fixture, ITestOutputHelper 
         output.WriteLine($"recovery ms (restart/settle/check): {Driver.Timings.Average(t => t.Restart):F0}/{Driver.Timings.Average(t => t.Settle):F0}/{Driver.Timings.Average(t => t.Check):F0}");
         foreach (var (point, count) in fixture.Host.Crashes.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"  {point}: reached {count} times");
+            output.WriteLine($"  {point}: reached {count} times, crashed at {fixture.Host.Crashes.FiredCounts.GetValueOrDefault(point)}");
         }
 
         if (Environment.GetEnvironmentVariable("FAULTS_SEEDS") is null && soak is null)

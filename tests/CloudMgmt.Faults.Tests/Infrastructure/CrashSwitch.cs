@@ -18,20 +18,26 @@ public sealed class SimulatedCrash(CrashPoint point) : Exception($"simulated cra
 public sealed class CrashSwitch : ICrashPoints
 {
     private readonly Lock _gate = new();
-    private (string Name, string? Subject)? _armed;
+    private (IReadOnlySet<string> Names, string? Subject)? _armed;
 
     /// <summary>Every boundary reached, by name, and how often.</summary>
     public ConcurrentDictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every boundary a crash fired at, by name, and how often.</summary>
+    public ConcurrentDictionary<string, int> FiredCounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where the last armed crash fired; null when it has not.</summary>
     public CrashPoint? Fired { get; private set; }
 
     /// <summary>Crash at the next boundary named <paramref name="name"/> ("resize/ShrinkPath") about <paramref name="subject"/> (any when null).</summary>
-    public void Arm(string name, string? subject)
+    public void Arm(string name, string? subject) => Arm([name], subject);
+
+    /// <summary>Crash at the next boundary named any of <paramref name="names"/> about <paramref name="subject"/> (any when null).</summary>
+    public void Arm(IReadOnlyCollection<string> names, string? subject)
     {
         lock (_gate)
         {
-            (_armed, Fired) = ((name, subject), null);
+            (_armed, Fired) = ((names.ToHashSet(StringComparer.Ordinal), subject), null);
         }
     }
 
@@ -60,7 +66,7 @@ public sealed class CrashSwitch : ICrashPoints
         Counts.AddOrUpdate(name, 1, (_, n) => n + 1);
         lock (_gate)
         {
-            if (_armed is not { } armed || armed.Name != name || (armed.Subject is not null && armed.Subject != point.Subject))
+            if (_armed is not { } armed || !armed.Names.Contains(name) || (armed.Subject is not null && armed.Subject != point.Subject))
             {
                 return;
             }
@@ -68,6 +74,7 @@ public sealed class CrashSwitch : ICrashPoints
             (_armed, Fired) = (null, point);
         }
 
+        FiredCounts.AddOrUpdate(name, 1, (_, n) => n + 1);
         throw new SimulatedCrash(point);
     }
 }

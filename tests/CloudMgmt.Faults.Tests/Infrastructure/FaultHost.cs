@@ -24,7 +24,7 @@ namespace CloudMgmt.Faults.Tests.Infrastructure;
 /// reservations when the test says), and two sandbox clouds that fail and lag as the seed says.
 /// The clouds and the resilience pipelines run on real time, with millisecond delays.
 /// </summary>
-public sealed class FaultHost : WebApplicationFactory<Program>
+public sealed class FaultHost : WebApplicationFactory<Program>, IFaultTarget
 {
     public static readonly TimeSpan ConfirmAfter = TimeSpan.FromMinutes(1);
 
@@ -32,6 +32,8 @@ public sealed class FaultHost : WebApplicationFactory<Program>
     private HttpClient? _op;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-12-01T08:00:00Z", CultureInfo.InvariantCulture));
+
+    TimeProvider IFaultTarget.Clock => Clock;
 
     public CrashSwitch Crashes { get; } = new();
 
@@ -75,31 +77,7 @@ public sealed class FaultHost : WebApplicationFactory<Program>
     /// <summary>The run's tree (a tenant in each department) and its two clouds, refreshed.</summary>
     public async Task SeedAsync(Model.Tree tree, double failureRate, int seed)
     {
-        await Op.Post("/api/v1/pools", new { id = tree.Province, quota = new { vcpu = 0, memoryGiB = 0 } }).Expect(HttpStatusCode.Created);
-        await Op.Post("/api/v1/pools", new { id = tree.City, parent = tree.Province, quota = new { vcpu = 0, memoryGiB = 0 } }).Expect(HttpStatusCode.Created);
-        foreach (var dept in tree.Departments)
-        {
-            await Op.Post("/api/v1/pools", new
-            {
-                id = dept, parent = tree.City, quota = new { vcpu = Model.Tree.DepartmentVcpu, memoryGiB = Model.Tree.DepartmentVcpu * 4 },
-                approvalThreshold = new { vcpu = Model.Tree.ApprovalAbove },
-            }).Expect(HttpStatusCode.Created);
-            await Op.Post("/api/v1/tenants", new { id = tree.TenantOf(dept), pool = dept }).Expect(HttpStatusCode.Created);
-        }
-
-        foreach (var cloud in tree.Clouds)
-        {
-            await Op.Post("/api/v1/clouds", new
-            {
-                id = cloud, kind = "sandbox", region = tree.Region, labels = new { securityLevel = "3", architecture = "x86_64", xinchuang = "false" },
-                settings = new Dictionary<string, string>
-                {
-                    ["failureRate"] = failureRate.ToString(CultureInfo.InvariantCulture), ["latencyMs"] = "1",
-                    ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-                },
-            }).Expect(HttpStatusCode.Created);
-        }
-
+        await RunSetup.SeedAsync(Op, tree, _ => RunSetup.CloudSettings(tree, failureRate, seed));
         await ReconcileAsync(tree);
     }
 
@@ -144,7 +122,6 @@ public sealed class FaultHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>What the scheduled passes do, for the run's clouds: refresh, then make the grants match.</summary>
     public async Task ReconcileAsync(Model.Tree tree)
     {
         foreach (var cloud in tree.Clouds)
@@ -154,8 +131,6 @@ public sealed class FaultHost : WebApplicationFactory<Program>
     }
 
     public SandboxCloud CloudOf(string id) => Sandbox.CloudFor(id) ?? throw new InvalidOperationException($"no sandbox cloud {id} yet");
-
-    public async Task<IReadOnlyList<DesiredGrant>> DesiredAsync(string cloud) => await Grains.GetGrain<ICloudGrain>(cloud).GetDesired();
 
     protected override void Dispose(bool disposing)
     {

@@ -21,7 +21,7 @@ public static class Invariants
         [AllocationStatus.PendingApproval, AllocationStatus.Ready, AllocationStatus.Released, AllocationStatus.Rejected, AllocationStatus.Failed];
 
     /// <summary>Reconcile passes until nothing is left to do, at most <see cref="MaxPasses"/>.</summary>
-    public static async Task SettleAsync(FaultHost host, Tree tree, IReadOnlyList<Expectation> known)
+    public static async Task SettleAsync(IFaultTarget host, Tree tree, IReadOnlyList<Expectation> known)
     {
         for (var pass = 0; pass < MaxPasses; pass++)
         {
@@ -35,7 +35,7 @@ public static class Invariants
         }
     }
 
-    public static async Task CheckAsync(FaultHost host, Tree tree, IReadOnlyList<Expectation> known)
+    public static async Task CheckAsync(IFaultTarget host, Tree tree, IReadOnlyList<Expectation> known)
     {
         var errors = new List<string>();
         var live = new List<(Expectation E, AllocationView V)>();
@@ -81,7 +81,7 @@ public static class Invariants
         e.Acknowledged(settled.Status, settled.Vcpu, settled.Memory);
     }
 
-    private static async Task CheckPoolsAsync(FaultHost host, Tree tree, List<(Expectation E, AllocationView V)> live, List<string> errors)
+    private static async Task CheckPoolsAsync(IFaultTarget host, Tree tree, List<(Expectation E, AllocationView V)> live, List<string> errors)
     {
         var expected = new Dictionary<string, ResourceVector>(StringComparer.Ordinal);
         foreach (var dept in tree.Departments)
@@ -105,7 +105,7 @@ public static class Invariants
         }
     }
 
-    private static async Task CheckCloudsAsync(FaultHost host, Tree tree, IReadOnlyList<Expectation> known, List<string> errors)
+    private static async Task CheckCloudsAsync(IFaultTarget host, Tree tree, IReadOnlyList<Expectation> known, List<string> errors)
     {
         var views = (await Task.WhenAll(known.Select(e => host.Grains.GetGrain<IAllocationGrain>(e.Id).Get())))
             .Where(v => v is not null).ToDictionary(v => v!.Id, v => v!, StringComparer.Ordinal);
@@ -147,7 +147,7 @@ public static class Invariants
     }
 
     /// <summary>What a tenant's list says is what the allocation says: the index is repaired after a crash.</summary>
-    private static async Task CheckListsAsync(FaultHost host, IReadOnlyList<Expectation> known, List<string> errors)
+    private static async Task CheckListsAsync(IFaultTarget host, IReadOnlyList<Expectation> known, List<string> errors)
     {
         foreach (var tenant in known.Select(e => e.Tenant).Distinct())
         {

@@ -21,7 +21,7 @@ public static class Run
         try
         {
             await host.SeedAsync(tree, CloudFailureRate, seed);
-            await driver.RunAsync(Model.Operations.Draw(seed, Operations, CrashShare));
+            await driver.RunAsync(Model.Operations.Draw(seed, Operations, CrashShare, tree.Exhausting));
             return driver.Crashes;
         }
         catch (Exception ex)

@@ -3,6 +3,8 @@ namespace CloudMgmt.Faults.Tests.Model;
 /// <summary>
 /// One run's own quota tree and clouds (ids prefixed with the seed, so that runs share one controller
 /// without meeting): province > city > two departments, one tenant in each, and two sandbox clouds.
+/// Every fourth seed's clouds are small (<see cref="Exhausting"/>): they run out of room before the
+/// quota does, so that placements fail and growths are refused by the cloud.
 /// </summary>
 public sealed class Tree(int seed)
 {
@@ -11,6 +13,12 @@ public sealed class Tree(int seed)
 
     /// <summary>Each department's vcpu quota (memory is four times it): small, so that growths are refused now and then.</summary>
     public const long DepartmentVcpu = 40;
+
+    /// <summary>Each cloud's size in an exhausting run: the two hold a fifth of what the two departments may reserve, and no request above the approval threshold.</summary>
+    public const string SmallCloud = "vcpu=8,memoryGiB=32";
+
+    /// <summary>Are this run's clouds small enough to run out of room?</summary>
+    public bool Exhausting { get; } = seed % 4 == 0;
 
     public string Province { get; } = $"s{seed}-province";
 
