@@ -44,11 +44,21 @@ public sealed class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>Starts a node and waits until /readyz says it is ready.</summary>
-    public static async Task<ClusterNode> StartAsync(string connectionString, string clusterId, params string[] extraArgs)
+    public static Task<ClusterNode> StartAsync(string connectionString, string clusterId, params string[] extraArgs) =>
+        StartAsync(connectionString, clusterId, new NodeSetup(), extraArgs);
+
+    /// <summary>Starts a node set up as <paramref name="setup"/> says and waits until /readyz says it is ready.</summary>
+    public static async Task<ClusterNode> StartAsync(string connectionString, string clusterId, NodeSetup setup, params string[] extraArgs)
     {
         var (httpPort, siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var dataDir = Path.Combine(Path.GetTempPath(), "cloudmgmt-cluster-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
+        if (setup.SharedSandboxDirectory is { } shared)
+        {
+            // <data-dir>/sandbox, where the controller keeps sandbox state files, is one folder for every node given it.
+            Directory.CreateSymbolicLink(Path.Combine(dataDir, "sandbox"), shared);
+        }
+
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
@@ -62,6 +72,11 @@ public sealed class ClusterNode : IAsyncDisposable
         }
 
         info.Environment["CLOUDMGMT_ADMIN_TOKEN"] = AdminToken;
+        foreach (var (name, value) in setup.Environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var node = new ClusterNode(Process.Start(info)!, new Uri($"http://127.0.0.1:{httpPort}"), dataDir, siloPort);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);
@@ -185,3 +200,8 @@ public sealed class ClusterNode : IAsyncDisposable
         }
     }
 }
+
+/// <summary>How a node starts, beyond its arguments.</summary>
+/// <param name="Environment">Variables for the process on top of the admin token (a cloud's credentials, say).</param>
+/// <param name="SharedSandboxDirectory">A folder the node's sandbox clouds keep their state files in, shared with the other nodes given it, so that they see one sandbox cloud as they would one real cloud.</param>
+public sealed record NodeSetup(IReadOnlyDictionary<string, string>? Environment = null, string? SharedSandboxDirectory = null);
