@@ -130,6 +130,22 @@ public sealed class StatementArithmeticTests
         Assert.Equal(0m, total);
     }
 
+    [Theory]
+    [InlineData(ChargeBasis.Granted, 1.10)]
+    [InlineData(ChargeBasis.Used, 0.44)]
+    public void Price_ChargeBasis_ChargesTheQuantityItNames(ChargeBasis basis, double amount)
+    {
+        var sums = new[] { new DaySum(0, "arm", "t1", "p1", "vcpu", 10 * 3_600_000L, 4 * 3_600_000L, 3_600_000) }; // 10 vCPU-hours held, 4 used
+
+        var (departments, total) = StatementBuilder.Price(November, Catalogue with { ChargeBasis = basis }, [November.FirstDay, Change], sums, Clouds,
+            new Dictionary<string, string?>());
+
+        var line = Assert.Single(Assert.Single(departments).Lines);
+        Assert.Equal((10m, 4m, (decimal?)0.11m), (line.GrantedQuantity, line.UsedQuantity, line.UnitPrice)); // both quantities shown whatever is charged
+        Assert.Equal((decimal)amount, line.Amount);
+        Assert.Equal((decimal)amount, total);
+    }
+
     [Fact]
     public void Amount_HalfAFen_RoundsAwayFromZero()
     {
