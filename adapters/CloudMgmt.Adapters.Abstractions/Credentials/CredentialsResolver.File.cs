@@ -7,6 +7,22 @@ public sealed partial class CredentialsResolver
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
+    /// A file that a credential names in turn (a kubeconfig's <c>client-key</c>, say), under the same
+    /// rules as a <c>file:</c> reference: relative to the credentials directory, or absolute inside it;
+    /// links followed and checked; a regular file; at most <see cref="MaxBytes"/>. The message of a
+    /// refusal names the path, never what the file holds.
+    /// </summary>
+    public AdapterResult<string> ResolveNamedFile(string path)
+    {
+        if (path.Length > MaxReferenceLength || path.Any(char.IsControl))
+        {
+            return Refuse($"is not a file name: at most {MaxReferenceLength} printable characters, in {Directory}");
+        }
+
+        return ReadFile(path, path);
+    }
+
+    /// <summary>
     /// A file reference: first a decision on the text alone (inside the directory, no "..") that
     /// touches nothing outside; then, inside, the real path (links followed) must stay inside, be a
     /// regular file and not one of the controller's own; then at most <see cref="MaxBytes"/> are read.

@@ -79,11 +79,14 @@ internal static class KubernetesConnection
 
         try
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(kubeconfig));
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, settings.Context);
+            // The rules first: the library runs an exec plugin while it builds the configuration.
+            return KubeconfigRules.Apply(kubeconfig, connection.AllowInsecureEndpoint, credentials, problems) is { } checkedConfig
+                ? KubernetesClientConfiguration.BuildConfigFromConfigObject(checkedConfig, settings.Context)
+                : null;
         }
         catch (Exception e) when (e is KubeConfigException or YamlDotNet.Core.YamlException or ArgumentException or FormatException
-            or InvalidOperationException or IOException or NullReferenceException or UnauthorizedAccessException)
+            or InvalidOperationException or IOException or NullReferenceException or UnauthorizedAccessException
+            or System.Security.Cryptography.CryptographicException)
         {
             // The exception's own message may quote the kubeconfig (tokens, keys), so only its type is told.
             var context = settings.Context is null ? "its current context" : $"context '{HealthReason.Clean(settings.Context, 64)}'";
