@@ -11,13 +11,17 @@ namespace CloudMgmt.Adapters.Ec2;
 /// clouds are not AWS; without one, the AWS endpoint of <c>region</c> is used), <c>region</c> signs
 /// the requests, and <c>credentialsRef</c> names the access key pair. The SDK gets explicit
 /// credentials, a fixed region and no retries of its own (the controller's pipeline retries), so
-/// it never probes the environment or instance metadata. Settings: see <see cref="Ec2Settings"/>.
+/// it never probes the environment or instance metadata; its HTTP clients read at most
+/// <see cref="MaxAnswerBytes"/> of an answer and follow no redirects. Settings: see <see cref="Ec2Settings"/>.
 /// </summary>
 public sealed partial class Ec2AdapterFactory(TimeProvider time, CredentialsResolver credentials) : ICloudAdapterFactory
 {
     public const string KindName = "ec2";
 
     public string Kind => KindName;
+
+    /// <summary>Largest answer read from the endpoint; a setting of the factory so that tests can show the cap with small bodies.</summary>
+    public long MaxAnswerBytes { get; init; } = AnswerLimit.DefaultMaxBytes;
 
     public IReadOnlyList<RegistrationProblem> Validate(CloudConnection connection) => Prepare(connection).Problems;
 
@@ -33,6 +37,7 @@ public sealed partial class Ec2AdapterFactory(TimeProvider time, CredentialsReso
         {
             MaxErrorRetry = 0,
             Timeout = settings.Timeout,
+            HttpClientFactory = new BoundedHttpClients(MaxAnswerBytes),
         };
         if (string.IsNullOrWhiteSpace(connection.Endpoint))
         {

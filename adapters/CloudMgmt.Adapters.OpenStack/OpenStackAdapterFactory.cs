@@ -11,8 +11,11 @@ namespace CloudMgmt.Adapters.OpenStack;
 /// </summary>
 public sealed class OpenStackAdapterFactory(TimeProvider time, CredentialsResolver credentials) : ICloudAdapterFactory
 {
-    /// <summary>Largest answer read from a service (a large cloud's resource-provider list is a few MB).</summary>
-    public const int MaxAnswerBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// Largest answer read from a service (a large cloud's resource-provider list is a few MB); a
+    /// setting of the factory so that tests can show the cap with small bodies.
+    /// </summary>
+    public long MaxAnswerBytes { get; init; } = AnswerLimit.DefaultMaxBytes;
 
     public string Kind => OpenStackAdapter.KindName;
 
@@ -24,9 +27,8 @@ public sealed class OpenStackAdapterFactory(TimeProvider time, CredentialsResolv
         if (problems.Count > 0 || identity is null)
             return RegistrationProblem.Unusable(Kind, problems);
         // No redirects: a redirected POST /auth/tokens would carry the password to wherever the answer pointed.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false };
         // A bounded answer: a hostile or broken endpoint cannot fill memory with one endless body.
-        var http = new HttpClient(handler) { Timeout = settings.RequestTimeout, MaxResponseContentBufferSize = MaxAnswerBytes };
+        var http = new HttpClient(BoundedAnswerHandler.OverSockets(MaxAnswerBytes)) { Timeout = settings.RequestTimeout };
         var keystone = new KeystoneAuthenticator(http, connection.Endpoint!, identity, settings.AllowInsecureEndpoint, time);
         var api = new OpenStackApi(http, keystone, settings, string.IsNullOrWhiteSpace(connection.Region) ? null : connection.Region, time);
         return new OpenStackAdapter(api, settings, time);

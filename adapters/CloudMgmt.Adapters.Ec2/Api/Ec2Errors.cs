@@ -37,6 +37,11 @@ internal static class Ec2Errors
     /// <summary>The error for an exception from one SDK call, or null for an exception that is a bug.</summary>
     public static AdapterError? Map(string action, Exception exception, Func<string, string> scrub)
     {
+        if (AnswerLimit.Find(exception) is { } tooLarge)
+        {
+            return AnswerLimit.Error($"EC2 {action}", tooLarge); // before the connection cases: the SDK wraps it as an I/O failure
+        }
+
         switch (exception)
         {
             case AmazonServiceException { ErrorCode: { Length: > 0 } code } service:

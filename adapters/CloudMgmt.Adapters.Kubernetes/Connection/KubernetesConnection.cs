@@ -39,6 +39,27 @@ internal static class KubernetesConnection
         return config;
     }
 
+    /// <summary>
+    /// The client, its answers bounded by <paramref name="maxAnswerBytes"/>; null with the problem added
+    /// when the kubeconfig's certificate or key cannot be loaded (the client loads them when made).
+    /// </summary>
+    public static k8s.Kubernetes? Open(KubernetesClientConfiguration config, long maxAnswerBytes, List<RegistrationProblem> problems)
+    {
+        // No redirects: a followed one would carry the call, and the client certificate, to a server the registration never named.
+        config.FirstMessageHandlerSetup = sockets => sockets.AllowAutoRedirect = false;
+        try
+        {
+            return new k8s.Kubernetes(config, new BoundedAnswerHandler(maxAnswerBytes));
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or ArgumentException
+            or KubeConfigException or IOException or InvalidOperationException)
+        {
+            // As for the kubeconfig: the exception may quote the key, so only its type is told.
+            problems.Add(new RegistrationProblem(CredentialsResolver.Field, $"the kubeconfig's client certificate or key cannot be loaded ({e.GetType().Name})"));
+            return null;
+        }
+    }
+
     private static KubernetesClientConfiguration? InCluster(CloudConnection connection, List<RegistrationProblem> problems)
     {
         // The pod's own service account token must go nowhere but the API server the pod runs under.

@@ -16,6 +16,7 @@ internal static class KubernetesErrors
 {
     public static AdapterError? From(Exception exception, string operation, TimeProvider time, CancellationToken cancellationToken) => exception switch
     {
+        _ when AnswerLimit.Find(exception) is { } tooLarge => AnswerLimit.Error(operation, tooLarge),
         HttpOperationException http => FromStatus(http.Response, operation, time),
         HttpRequestException request => AdapterError.Of(AdapterErrorKind.Unavailable,
             $"{operation}: the API server cannot be reached ({request.HttpRequestError})"),

@@ -53,7 +53,7 @@ internal sealed class OpenStackApi(HttpClient http, KeystoneAuthenticator keysto
                     return OpenStackErrors.FromResponse(service.Name, response, text, time);
                 return string.IsNullOrWhiteSpace(text) ? new AdapterResult<JsonNode?>(null, null) : JsonNode.Parse(text);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or AnswerTooLargeException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 return OpenStackErrors.FromException(service.Name, e);
             }

@@ -30,6 +30,7 @@ internal static class OpenStackErrors
     /// <summary>The error for a call that got no response at all.</summary>
     public static AdapterError FromException(string service, Exception exception) => exception switch
     {
+        _ when AnswerLimit.Find(exception) is { } tooLarge => AnswerLimit.Error(service, tooLarge),
         TaskCanceledException or TimeoutException => AdapterError.Of(AdapterErrorKind.Timeout, $"{service} did not answer in time"),
         HttpRequestException http => AdapterError.Of(AdapterErrorKind.Unavailable,
             $"{service} is unreachable ({http.HttpRequestError}{(http.InnerException is { } inner ? ": " + inner.Message : "")})"),

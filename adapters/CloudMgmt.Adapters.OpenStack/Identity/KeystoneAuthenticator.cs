@@ -72,7 +72,7 @@ internal sealed class KeystoneAuthenticator(HttpClient http, string authUrl, Ope
             var lifetime = Time(token["expires_at"]) - Time(token["issued_at"]) ?? TimeSpan.FromHours(1);
             return new KeystoneToken(value, now, now + lifetime, token["project"]?["id"]?.ToString(), catalog);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or AnswerTooLargeException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return OpenStackErrors.FromException("keystone", e);
         }
