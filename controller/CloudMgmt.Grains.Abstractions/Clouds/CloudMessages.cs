@@ -69,3 +69,7 @@ public sealed record CloudView(
 [GenerateSerializer, Immutable]
 public sealed record DesiredGrant(
     string AllocationId, string Tenant, string Pool, ResourceVector Resources, bool Releasing, bool Confirmed = false, DateTimeOffset? PendingSince = null);
+
+/// <summary>Who holds a secret after a claim: <paramref name="New"/> when this claim took it (so a failed store must free it), since when.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SecretClaim(string Secret, string Holder, bool New, DateTimeOffset ClaimedAt);

@@ -56,12 +56,28 @@ public interface ICloudGrain : IGrainWithStringKey
     Task<IReadOnlyList<DesiredGrant>> GetDesired();
 }
 
-/// <summary>The list of registered clouds (one grain, key "clouds").</summary>
+/// <summary>
+/// The list of registered clouds (one grain, key "clouds"), and which cloud holds each secret: one
+/// grain decides, one request at a time, so that two registrations naming one secret at once cannot
+/// both be stored.
+/// </summary>
 public interface ICloudDirectoryGrain : IGrainWithStringKey
 {
     Task Add(string cloudId);
 
+    /// <summary>Takes the cloud off the list and frees every secret it holds.</summary>
     Task Remove(string cloudId);
+
+    /// <summary>
+    /// Holds <paramref name="secret"/> (a canonical credentials reference, never a secret's value) for
+    /// <paramref name="cloudId"/> unless another cloud holds it; a holder equal to
+    /// <paramref name="replacing"/> is replaced (the caller found its claim stale). The answer names
+    /// the holder after the call.
+    /// </summary>
+    Task<SecretClaim> ClaimSecret(string secret, string cloudId, string? replacing = null);
+
+    /// <summary>Frees the secret if <paramref name="cloudId"/> holds it.</summary>
+    Task ReleaseSecret(string secret, string cloudId);
 
     [ReadOnly]
     Task<IReadOnlyList<string>> List();

@@ -158,27 +158,3 @@ public sealed partial class CloudGrain(
             Capacity, _reservedTotal, granted, used, inventory, S.RegisteredAt);
     }
 }
-
-/// <summary>The ids of the registered clouds.</summary>
-public sealed class CloudDirectoryGrain([PersistentState("clouds")] IPersistentState<CloudDirectoryState> state) : Grain, ICloudDirectoryGrain
-{
-    public const string Key = "clouds";
-
-    public async Task Add(string cloudId)
-    {
-        if (state.State.Ids.Add(cloudId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
-
-    public async Task Remove(string cloudId)
-    {
-        if (state.State.Ids.Remove(cloudId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
-
-    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Ids]);
-}

@@ -40,4 +40,14 @@ public sealed class ZoneState
 public sealed class CloudDirectoryState
 {
     [Id(0)] public SortedSet<string> Ids { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Secret (canonical reference) to the cloud holding it; empty in stores from before claims (those clouds are found by a scan).</summary>
+    [Id(1)] public Dictionary<string, SecretHolderState> Secrets { get; set; } = new(StringComparer.Ordinal);
+}
+
+[GenerateSerializer]
+public sealed class SecretHolderState
+{
+    [Id(0)] public string CloudId { get; set; } = "";
+    [Id(1)] public DateTimeOffset ClaimedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using CloudMgmt.Adapters;
 using CloudMgmt.Application;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains;
@@ -42,7 +43,19 @@ internal static partial class CloudEndpoints
 
         if (dryRun != true)
         {
-            return Problems.Of(await Cloud(grains, id!).Register(spec), c => Results.Created($"/api/v1/clouds/{id}", CloudResponse.From(c, operatorView: true)));
+            var (claim, taken) = await registrations.ClaimSecretAsync(spec);
+            if (taken is not null)
+            {
+                return Invalid([taken]);
+            }
+
+            var registered = await Cloud(grains, id!).Register(spec);
+            if (!registered.Succeeded)
+            {
+                await registrations.ReleaseAsync(claim); // the id was taken: the secret stays free for a cloud that is stored
+            }
+
+            return Problems.Of(registered, c => Results.Created($"/api/v1/clouds/{id}", CloudResponse.From(c, operatorView: true)));
         }
 
         if (await Cloud(grains, id!).Get() is not null)
@@ -74,19 +87,34 @@ internal static partial class CloudEndpoints
             return v.Problem();
         }
 
-        return await InvalidAsync(update.ApplyTo(current.Spec), registrations)
-            ?? Problems.Of(await Cloud(grains, id).Update(update), c => Results.Ok(CloudResponse.From(c, operatorView: true)));
+        var next = update.ApplyTo(current.Spec);
+        if (await InvalidAsync(next, registrations) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (claim, taken) = await registrations.ClaimSecretAsync(next);
+        if (taken is not null)
+        {
+            return Invalid([taken]);
+        }
+
+        var updated = await Cloud(grains, id).Update(update);
+        await (updated.Succeeded
+            ? registrations.ReleaseAsync(id, current.Spec.CredentialsRef, next.CredentialsRef)
+            : registrations.ReleaseAsync(claim));
+        return Problems.Of(updated, c => Results.Ok(CloudResponse.From(c, operatorView: true)));
     }
 
     /// <summary>The 400 with every problem the adapter finds in the registration, or null when it may be stored.</summary>
     private static async Task<IResult?> InvalidAsync(CloudSpec spec, CloudRegistrations registrations)
     {
         var problems = await registrations.ValidateAsync(spec);
-        if (problems.Count == 0)
-        {
-            return null;
-        }
+        return problems.Count == 0 ? null : Invalid(problems);
+    }
 
+    private static IResult Invalid(IEnumerable<RegistrationProblem> problems)
+    {
         var v = new Validation();
         foreach (var problem in problems)
         {

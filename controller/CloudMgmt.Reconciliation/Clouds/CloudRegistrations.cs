@@ -8,8 +8,12 @@ namespace CloudMgmt.Reconciliation.Clouds;
 /// factory reports every problem of its endpoint, credentials reference and settings at once, and
 /// no other cloud may use the same secret (so a secret goes only to the endpoint of the cloud it
 /// was given for). Also tries a registration's connection for a dry run, storing nothing.
+/// Requests that race are settled by a claim on the secret in the cloud directory, taken before the
+/// registration or change is stored (<see cref="ClaimSecretAsync"/>); the scan of stored clouds in
+/// <see cref="ValidateAsync"/> covers clouds stored before claims existed.
 /// </summary>
-internal sealed class CloudRegistrations(IEnumerable<ICloudAdapterFactory> factories, CredentialsResolver credentials, IGrainFactory grains)
+internal sealed partial class CloudRegistrations(
+    IEnumerable<ICloudAdapterFactory> factories, CredentialsResolver credentials, IGrainFactory grains, TimeProvider time)
 {
     /// <summary>How long a dry run may wait for the cloud, over all its calls.</summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
@@ -34,8 +38,7 @@ internal sealed class CloudRegistrations(IEnumerable<ICloudAdapterFactory> facto
         if (spec.CredentialsRef is { } reference && problems.All(p => p.Field != CredentialsResolver.Field)
             && await CloudUsingAsync(credentials.Canonical(reference), spec.Id) is { } other)
         {
-            problems.Add(new RegistrationProblem(CredentialsResolver.Field,
-                $"names the same secret as cloud '{other}'; each cloud needs its own reference, so that a secret is sent only where its cloud is"));
+            problems.Add(SameSecret(other));
         }
 
         return problems;
@@ -69,4 +72,7 @@ internal sealed class CloudRegistrations(IEnumerable<ICloudAdapterFactory> facto
 
         return null;
     }
+
+    private static RegistrationProblem SameSecret(string other) => new(CredentialsResolver.Field,
+        $"names the same secret as cloud '{other}'; each cloud needs its own reference, so that a secret is sent only where its cloud is");
 }

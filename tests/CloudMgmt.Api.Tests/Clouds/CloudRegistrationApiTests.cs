@@ -22,14 +22,7 @@ public sealed class CloudRegistrationApiTests : IDisposable
         Directory.CreateDirectory(credentials);
         foreach (var name in new[] { "transport.kubeconfig", "second.kubeconfig" })
         {
-            File.WriteAllText(Path.Combine(credentials, name), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]
-                users: [{name: u, user: {token: kube-token-never-shown}}]
-                contexts: [{name: x, context: {cluster: c, user: u}}]
-                current-context: x
-                """);
+            File.WriteAllText(Path.Combine(credentials, name), TestKubeconfigs.ClosedPort);
         }
     }
 
