@@ -70,6 +70,9 @@ public sealed class WalBoundTests(Xunit.Abstractions.ITestOutputHelper output) :
 
         output.WriteLine($"log at most {largest / 1048576.0:F1} MiB (limit {Limit / 1048576} MiB); {written / 1048576} MiB written in {elapsed}");
         Assert.True(written > 10 * Limit, $"the load wrote {written / 1048576} MiB, enough to outgrow the limit many times");
-        Assert.True(largest <= 2 * Limit, $"the log reached {largest / 1048576.0:F1} MiB (limit {Limit / 1048576} MiB) while {written / 1048576} MiB were written in {elapsed}");
+        // The writer empties the log once it passes the limit, and when readers hold on it tries again
+        // a checkpoint interval later, so the file may pass the limit by a few intervals' writes on
+        // a loaded machine (4.4 MiB in CI). Unbounded, it grows with the writes.
+        Assert.True(largest <= 4 * Limit, $"the log reached {largest / 1048576.0:F1} MiB (limit {Limit / 1048576} MiB) while {written / 1048576} MiB were written in {elapsed}");
     }
 }

@@ -6,9 +6,10 @@ namespace CloudMgmt.Security.Tests.Infrastructure;
 public static class Requests
 {
     public static Task<HttpResponseMessage> SendJson(this HttpClient client, HttpMethod method, string url, string json,
-        string contentType = "application/json", string? accept = null)
+        string contentType = "application/json", string? accept = null, bool expectContinue = false)
     {
         var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8) };
+        request.Headers.ExpectContinue = expectContinue;
         request.Content.Headers.ContentType = new(contentType);
         if (accept is not null)
         {
