@@ -15,7 +15,7 @@ namespace CloudMgmt.Faults.Tests;
 public sealed class FaultSuiteTests(FaultHostFixture fixture, ITestOutputHelper output) : IClassFixture<FaultHostFixture>
 {
     /// <summary>What CI runs: enough seeds for at least <see cref="MinimumCrashes"/> crash points.</summary>
-    private const string CiSeeds = "1-57";
+    private const string CiSeeds = "1-61";
 
     private const int MinimumCrashes = 1000;
 

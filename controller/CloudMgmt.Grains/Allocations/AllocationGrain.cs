@@ -20,7 +20,7 @@ namespace CloudMgmt.Grains.Allocations;
 public sealed partial class AllocationGrain(
     [PersistentState("allocation")] IPersistentState<AllocationState> state, TimeProvider time, PlacementPolicySource policy,
     ICrashPoints crashPoints)
-    : Grain, IAllocationGrain
+    : Grain, IAllocationGrain, IIncomingGrainCallFilter
 {
     private bool _indexed;
 
@@ -41,6 +41,26 @@ public sealed partial class AllocationGrain(
             // cloud registered this finds nothing and changes nothing). Its pools were not confirmed
             // yet, so they ask about it after Reservations:ConfirmAfter, which brings it here.
             await PlaceAsync(Actors.Reconciler);
+        }
+    }
+
+    /// <summary>
+    /// A call that failed midway (a pool or cloud grain lost with its silo, a storage error) may
+    /// leave this activation's state ahead of what is stored, or an admitted allocation unplaced:
+    /// only a new activation places it (<see cref="OnActivateAsync"/>), and a live one was never
+    /// asked again (an allocation stayed Admitted through a silo's loss, with its pools confirmed).
+    /// So a failed call ends the activation, and the next call starts from the stored record.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 

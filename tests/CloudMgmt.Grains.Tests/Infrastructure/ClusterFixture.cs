@@ -20,6 +20,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>How long a reservation stays unconfirmed (on the fake clock) before its pool asks about it.</summary>
     public static readonly TimeSpan ConfirmAfter = TimeSpan.FromMinutes(10);
 
+    /// <summary>Crash points a test arms for one subject; every other call passes (<see cref="ArmedCrashPoints"/>).</summary>
+    internal static readonly ArmedCrashPoints CrashPoints = new();
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -46,7 +49,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddSqliteGrainStorageAsDefault(o => o.DataSource = DataFile);
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
             siloBuilder.Services.AddSingleton(PlacementPolicySource.FromFileOrDefault(null));
-            siloBuilder.Services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
+            siloBuilder.Services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CrashPoints);
             siloBuilder.Services.Configure<ReservationOptions>(o =>
             {
                 o.SweepInterval = TimeSpan.FromMilliseconds(100); // real time: how often a pool looks
