@@ -9,7 +9,7 @@ namespace CloudMgmt.Bench.Load;
 /// <summary>POST /api/v1/allocations against the real controller, started as a child process on loopback.</summary>
 internal static class HttpLoad
 {
-    private const string Token = "bench-operator-token";
+    private const string Token = "bench-operator-token-0123456789abcdef";
 
     public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options)
     {

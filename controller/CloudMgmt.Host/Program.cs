@@ -2,12 +2,8 @@ using CloudMgmt.Application;
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
 using CloudMgmt.Host.Hosting;
+using CloudMgmt.Host.Hosting.Settings;
 using CloudMgmt.Portal;
-
-if (MigrateCommand.IsRequested(args))
-{
-    return await MigrateCommand.RunAsync(args);
-}
 
 if (CommandLine.WantsHelp(args))
 {
@@ -15,7 +11,17 @@ if (CommandLine.WantsHelp(args))
     return 0;
 }
 
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PortalSetup.WebRoot });
+if (SettingsCatalog.Check(builder.Configuration) is { Count: > 0 } problems)
+{
+    return StartupFailure.Report(problems); // before anything is built: some settings are used while building
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080"); // the documented default, unless --urls or ASPNETCORE_URLS says otherwise
@@ -30,11 +36,13 @@ builder.Services.AddCloudMgmtAuth();
 builder.Services.AddCloudMgmtApi();
 builder.AddCloudMgmtPortal();
 builder.Services.AddCloudManagement(builder.Configuration);
+builder.Services.AddAdminToken();
+builder.Services.AddCheckedSettings();
 builder.Services.AddHostedService<StartupRecovery>();
 builder.Services.AddShutdownDrain(); // last: its Stopping step runs first
 
-var app = builder.Build();
-app.UseCloudMgmtApi();
-app.UseCloudMgmtPortal(); // the console at /
-app.Run();
-return 0;
+return StartupFailure.Run(builder, app =>
+{
+    app.UseCloudMgmtApi();
+    app.UseCloudMgmtPortal(); // the console at /
+});

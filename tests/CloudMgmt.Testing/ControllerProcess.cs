@@ -40,18 +40,75 @@ public sealed class ControllerProcess : IAsyncDisposable
     public static async Task<ControllerProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         var port = FreePort.Next();
-        var dll = Path.Combine(AppContext.BaseDirectory, "cloudmgmt.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = StartInfo(environment, new[]
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            dll, "--data-dir", dataDir, "--urls", $"http://127.0.0.1:{port}",
+            "--data-dir", dataDir, "--urls", $"http://127.0.0.1:{port}",
             "--Orleans:SiloPort", FreePort.Next().ToString(), "--Orleans:GatewayPort", FreePort.Next().ToString(),
-        }.Concat(extraArgs))
+        }.Concat(extraArgs));
+        var host = new ControllerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
+        host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitReadyAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync(); // a controller that never got ready is killed, not left running after the test
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// Runs the controller to its end (a command such as --help, or a start that must be refused) and
+    /// returns its exit code and everything it wrote; killed, and the test failed, after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        string dataDir, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+    {
+        var info = StartInfo(environment, new[] { "--data-dir", dataDir }.Concat(args));
+        using var process = Process.Start(info)!;
+        var output = new StringBuilder();
+        void Append(string? line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the controller did not exit within {timeout}:\n{output}");
+        }
+
+        process.WaitForExit(); // until the output readers have seen the end
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <param name="environment">Variables on top of the admin token; a null value removes one (the admin token too).</param>
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cloudmgmt.dll"));
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
@@ -69,22 +126,7 @@ public sealed class ControllerProcess : IAsyncDisposable
             }
         }
 
-        var host = new ControllerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}"));
-        host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        host._process.BeginOutputReadLine();
-        host._process.BeginErrorReadLine();
-        try
-        {
-            await host.WaitReadyAsync();
-        }
-        catch
-        {
-            await host.DisposeAsync(); // a controller that never got ready is killed, not left running after the test
-            throw;
-        }
-
-        return host;
+        return info;
     }
 
     public HttpClient Operator() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })

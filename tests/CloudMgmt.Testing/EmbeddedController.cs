@@ -12,7 +12,7 @@ namespace CloudMgmt.Testing;
 /// </summary>
 public class EmbeddedController : WebApplicationFactory<Program>
 {
-    public const string AdminToken = "test-operator-token";
+    public const string AdminToken = "test-operator-token-0123456789abcdef";
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "cloudmgmt-tests", Guid.NewGuid().ToString("N"));
 

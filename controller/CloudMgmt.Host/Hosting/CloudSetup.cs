@@ -1,5 +1,6 @@
 using CloudMgmt.Adapters.Sandbox;
 using CloudMgmt.Adapters;
+using CloudMgmt.Host.Hosting.Settings;
 using CloudMgmt.Metering;
 using CloudMgmt.Policies;
 using CloudMgmt.Reconciliation.Clouds;
@@ -16,7 +17,7 @@ internal static class CloudSetup
     /// <summary>Adapters (registered by kind), the resilience pipelines, and the Quartz scheduler with the inventory job.</summary>
     public static IServiceCollection AddCloudManagement(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(PlacementPolicySource.FromFileOrDefault(configuration["Placement:PolicyFile"]));
+        services.AddSingleton(PlacementPolicySource.FromFileOrDefault(SettingsCatalog.Read<PlacementOptions>(configuration).PolicyFile));
         services.AddSingleton<CloudMgmt.Grains.Faults.ICrashPoints>(CloudMgmt.Grains.Faults.NoCrashPoints.Instance);
         var data = DataDirectory.Resolve(configuration);
         services.AddCloudCredentials(data);
@@ -41,15 +42,14 @@ internal static class CloudSetup
         services.AddMetering(configuration);
         services.AddSingleton<Monitoring.MetricsCollector>();
 
-        var inventory = configuration.GetValue("Reconcile:InventoryInterval", TimeSpan.FromSeconds(30));
-        var grants = configuration.GetValue("Reconcile:GrantInterval", TimeSpan.FromSeconds(10));
+        var schedule = SettingsCatalog.Read<ReconcileScheduleOptions>(configuration); // validated before the host is built
         services.AddQuartz(q =>
         {
             q.UseCloudMgmtJobStore(configuration); // in memory, or clustered on PostgreSQL (Cluster:Mode)
             q.ScheduleElastic(services, configuration); // the elastic pass (Elastic:Interval)
             q.ScheduleMetering(services, configuration); // metering retention (Metering:RetentionInterval)
-            q.ScheduleEvery<InventoryJob>(services, InventoryJob.Key, new("inventory-trigger", "clouds"), inventory);
-            q.ScheduleEvery<GrantReconcileJob>(services, GrantReconcileJob.Key, new("grants-trigger", "clouds"), grants);
+            q.ScheduleEvery<InventoryJob>(services, InventoryJob.Key, new("inventory-trigger", "clouds"), schedule.InventoryInterval);
+            q.ScheduleEvery<GrantReconcileJob>(services, GrantReconcileJob.Key, new("grants-trigger", "clouds"), schedule.GrantInterval);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.KeepStoredSchedules();

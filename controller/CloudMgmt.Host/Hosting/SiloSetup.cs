@@ -12,8 +12,8 @@ internal static class SiloSetup
     /// </summary>
     public static void UseCloudMgmtSilo(this WebApplicationBuilder builder, DataDirectory dataDir)
     {
-        var siloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111);
-        var gatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000);
+        var ports = Settings.SettingsCatalog.Read<Settings.OrleansPortOptions>(builder.Configuration); // validated before the build
+        var (siloPort, gatewayPort) = (ports.SiloPort, ports.GatewayPort);
         var cluster = ClusterSettings.From(builder.Configuration);
         var errors = cluster.Validate(builder.Configuration, dataDir);
         if (errors.Count > 0)
@@ -21,7 +21,6 @@ internal static class SiloSetup
             throw new InvalidOperationException("invalid cluster configuration:\n  " + string.Join("\n  ", errors));
         }
 
-        builder.Services.Configure<ReservationOptions>(builder.Configuration.GetSection("Reservations"));
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton<ClusterReadiness>();
         if (cluster.Mode == ClusterMode.Postgres)

@@ -2,6 +2,8 @@ using CloudMgmt.Adapters.Sandbox;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Keys;
 using CloudMgmt.Grains.Pools;
+using CloudMgmt.Host.Hosting.Settings;
+using Microsoft.Extensions.Options;
 
 namespace CloudMgmt.Host.Hosting;
 
@@ -10,9 +12,12 @@ namespace CloudMgmt.Host.Hosting;
 /// pools check any reservation a crash left unconfirmed. Readiness waits for it.
 /// </summary>
 internal sealed partial class StartupRecovery(
-    IGrainFactory grains, DataDirectory dataDir, IConfiguration configuration, StartupState startup, ILogger<StartupRecovery> logger)
+    IGrainFactory grains, DataDirectory dataDir, IOptions<SandboxRegistrationOptions> sandbox, IOptions<AdminTokenOptions> adminToken, StartupState startup,
+    ILogger<StartupRecovery> logger)
     : IHostedService
 {
+    private const string FileKeyId = "admin-file";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await BootstrapAdminTokenAsync();
@@ -31,7 +36,7 @@ internal sealed partial class StartupRecovery(
     /// </summary>
     private async Task RegisterSandboxCloudsAsync()
     {
-        if (!configuration.GetValue("Sandbox:RegisterDefaults", true)
+        if (!sandbox.Value.RegisterDefaults
             || (await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List()).Count > 0)
         {
             return;
@@ -52,11 +57,11 @@ internal sealed partial class StartupRecovery(
     private async Task BootstrapAdminTokenAsync()
     {
         var keys = grains.GetGrain<IKeyStoreGrain>(KeyStoreGrain.Key);
-        var fromEnv = configuration["CLOUDMGMT_ADMIN_TOKEN"];
-        if (!string.IsNullOrWhiteSpace(fromEnv))
+        if (adminToken.Value is { Given: true, Token: { } fromEnv })
         {
             await keys.EnsureOperatorKey("admin-env", TokenHash.Of(fromEnv.Trim()), "from CLOUDMGMT_ADMIN_TOKEN");
             LogEnvToken(logger);
+            await RetireFileTokenAsync(keys);
             return;
         }
 
@@ -84,8 +89,35 @@ internal sealed partial class StartupRecovery(
         }
 
         var stored = (await File.ReadAllTextAsync(file)).Trim();
-        await keys.EnsureOperatorKey("admin-file", TokenHash.Of(stored), "generated at first start");
+        await keys.EnsureOperatorKey(FileKeyId, TokenHash.Of(stored), "generated at first start");
     }
+
+    /// <summary>
+    /// With CLOUDMGMT_ADMIN_TOKEN given, the token generated into the data folder on an earlier start
+    /// is no longer an operator's: its key is revoked and its file deleted, so that a copy of the
+    /// file (a backup, an old volume) opens nothing. Unsetting the variable later generates a new one.
+    /// </summary>
+    private async Task RetireFileTokenAsync(IKeyStoreGrain keys)
+    {
+        if (await keys.Get(FileKeyId) is { RevokedAt: null })
+        {
+            await keys.Revoke(FileKeyId);
+            LogFileKeyRetired(logger, FileKeyId);
+        }
+
+        if (File.Exists(dataDir.AdminTokenFile))
+        {
+            File.Delete(dataDir.AdminTokenFile);
+            LogFileRetired(logger, dataDir.AdminTokenFile);
+        }
+    }
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning,
+        Message = "CLOUDMGMT_ADMIN_TOKEN is given: the generated operator key {KeyId} is revoked; its token no longer authenticates")]
+    private static partial void LogFileKeyRetired(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "CLOUDMGMT_ADMIN_TOKEN is given: deleted the generated token file {File}")]
+    private static partial void LogFileRetired(ILogger logger, string file);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Operator token taken from CLOUDMGMT_ADMIN_TOKEN")]
     private static partial void LogEnvToken(ILogger logger);
