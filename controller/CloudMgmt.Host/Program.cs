@@ -17,6 +17,7 @@ if (MigrateCommand.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PortalSetup.WebRoot });
+builder.AddShippedSettings();
 if (SettingsCatalog.Check(builder.Configuration) is { Count: > 0 } problems)
 {
     return StartupFailure.Report(problems); // before anything is built: some settings are used while building
@@ -36,6 +37,7 @@ builder.Services.AddCloudMgmtAuth();
 builder.Services.AddCloudMgmtApi();
 builder.AddCloudMgmtPortal();
 builder.Services.AddCloudManagement(builder.Configuration);
+builder.AddCloudMgmtRequestLog();
 builder.Services.AddAdminToken();
 builder.Services.AddCheckedSettings();
 builder.Services.AddHostedService<StartupRecovery>();
@@ -43,6 +45,7 @@ builder.Services.AddShutdownDrain(); // last: its Stopping step runs first
 
 return StartupFailure.Run(builder, app =>
 {
+    app.UseCloudMgmtRequestLog(); // first: it times and logs the whole request
     app.UseCloudMgmtApi();
     app.UseCloudMgmtPortal(); // the console at /
 });

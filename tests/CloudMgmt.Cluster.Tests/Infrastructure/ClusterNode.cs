@@ -66,6 +66,7 @@ public sealed class ClusterNode : IAsyncDisposable
             "--Orleans:SiloPort", siloPort.ToString(), "--Orleans:GatewayPort", gatewayPort.ToString(),
             "--Cluster:Mode", "postgres", "--Cluster:ConnectionString", connectionString, "--Cluster:ClusterId", clusterId,
             "--Cluster:AdvertisedIP", "127.0.0.1",
+            "--Logging:LogLevel:Orleans", "Information", // membership and provider lines, for a failed test's log (shipped: Warning)
         }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
