@@ -22,6 +22,7 @@ public static class ApplicationSetup
         services.AddSingleton<Tenants.TenantService>();
         services.AddSingleton<Allocations.AllocationService>();
         services.AddSingleton<Elastic.ElasticService>();
+        services.AddSingleton<Clouds.CloudService>();
         services.AddHostedService<KeyWatch>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());

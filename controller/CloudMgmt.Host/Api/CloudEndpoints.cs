@@ -1,68 +1,45 @@
-using CloudMgmt.Application;
-using System.Security.Claims;
-using CloudMgmt.Grains.Clouds;
-using CloudMgmt.Grains;
+using CloudMgmt.Application.Clouds;
 using CloudMgmt.Host.Auth;
-using CloudMgmt.Reconciliation.Clouds;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CloudMgmt.Host.Api;
 
-internal static partial class CloudEndpoints
+/// <summary>The clouds under management: thin over <see cref="CloudService"/>, which decides who may see and change what.</summary>
+internal static class CloudEndpoints
 {
     public static void MapClouds(this IEndpointRouteBuilder api)
     {
-        var clouds = api.MapGroup("/clouds").WithTags("Clouds");
-        clouds.MapPost("/", Register).RequireAuthorization(Roles.CanOperate)
-            .WithSummary("Register a cloud to manage; ?dryRun=true validates it and tries its connection, storing nothing");
-        clouds.MapGet("/", List).RequireAuthorization(Roles.CanRead)
-            .WithSummary("Clouds with capacity, granted, used and health (endpoint, credentialsRef and settings for operators only)");
-        clouds.MapGet("/{id}", Get).RequireAuthorization(Roles.CanRead).WithSummary("One cloud (endpoint, credentialsRef and settings for operators only)");
-        clouds.MapPatch("/{id}", Update).RequireAuthorization(Roles.CanOperate)
+        var clouds = api.MapGroup("/clouds").WithTags("Clouds").RequireAuthorization(Roles.Authenticated);
+        clouds.MapPost("/", Register)
+            .WithSummary("Register a cloud to manage (unscoped operators); ?dryRun=true validates it and tries its connection, storing nothing");
+        clouds.MapGet("/", async (HttpContext http, CloudService service) => Problems.Of(await service.ListAsync(http.Caller()), Results.Ok))
+            .WithSummary("Clouds with capacity, granted, used and health (endpoint, credentialsRef and settings for unscoped operators only)");
+        clouds.MapGet("/{id}", async (string id, HttpContext http, CloudService service) => Problems.Of(await service.GetAsync(http.Caller(), id), Results.Ok))
+            .WithSummary("One cloud (endpoint, credentialsRef and settings for unscoped operators only)");
+        clouds.MapPatch("/{id}", async (string id, UpdateCloudRequest body, HttpContext http, CloudService service) =>
+                Problems.Of(await service.UpdateAsync(http.Caller(), id, body), Results.Ok))
             .WithSummary("Change a cloud's registration; a new endpoint needs credentialsRef given again");
-        clouds.MapPost("/{id}/drain", (string id, IGrainFactory g) => Drain(id, true, g)).RequireAuthorization(Roles.CanOperate)
+        clouds.MapPost("/{id}/drain", async (string id, HttpContext http, CloudService service) =>
+                Problems.Of(await service.SetDrainedAsync(http.Caller(), id, true), Results.Ok))
             .WithSummary("Drain: keep existing grants, place nothing new");
-        clouds.MapPost("/{id}/undrain", (string id, IGrainFactory g) => Drain(id, false, g)).RequireAuthorization(Roles.CanOperate)
+        clouds.MapPost("/{id}/undrain", async (string id, HttpContext http, CloudService service) =>
+                Problems.Of(await service.SetDrainedAsync(http.Caller(), id, false), Results.Ok))
             .WithSummary("End a drain");
-        clouds.MapPost("/{id}/reconcile", Reconcile).RequireAuthorization(Roles.CanOperate)
+        clouds.MapPost("/{id}/reconcile", async (string id, HttpContext http, CloudService service, CancellationToken ct) =>
+                Problems.Of(await service.ReconcileAsync(http.Caller(), id, ct), Results.Ok))
             .WithSummary("Reconcile the cloud now (inventory, health, grants) instead of waiting for the schedule");
-        api.MapPost("/reconcile", async (ReconcilePass pass, CancellationToken ct) => Results.Ok(new { clouds = await pass.RunAsync(ct) }))
-            .RequireAuthorization(Roles.CanOperate).WithTags("Clouds")
+        api.MapPost("/reconcile", async (HttpContext http, CloudService service, CancellationToken ct) =>
+                Problems.Of(await service.ReconcileAllAsync(http.Caller(), ct), n => Results.Ok(new { clouds = n })))
+            .RequireAuthorization(Roles.Authenticated).WithTags("Clouds")
             .WithSummary("Run one reconcile pass over every cloud now, instead of waiting for the schedule");
-        clouds.MapDelete("/{id}", Remove).RequireAuthorization(Roles.CanOperate).WithSummary("Stop managing a cloud");
+        clouds.MapDelete("/{id}", async (string id, HttpContext http, CloudService service) =>
+                Problems.Of(await service.RemoveAsync(http.Caller(), id), _ => Results.NoContent()))
+            .WithSummary("Stop managing a cloud");
     }
 
-    private static ICloudGrain Cloud(IGrainFactory grains, string id) => grains.GetGrain<ICloudGrain>(id);
-
-    /// <summary>Only operators see how a cloud is reached; departments and viewers see what it holds and whether it is healthy.</summary>
-    private static CloudResponse View(CloudView view, ClaimsPrincipal user) => CloudResponse.From(view, user.IsInRole(Roles.Operator));
-
-    private static async Task<IResult> List(IGrainFactory grains, ClaimsPrincipal user)
-    {
-        var ids = await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List();
-        var views = await Task.WhenAll(ids.Select(id => Cloud(grains, id).Get()));
-        return Results.Ok(views.OfType<CloudView>().Select(v => View(v, user)));
-    }
-
-    private static async Task<IResult> Get(string id, IGrainFactory grains, ClaimsPrincipal user) =>
-        await Cloud(grains, id).Get() is { } view ? Results.Ok(View(view, user)) : Missing(id);
-
-    private static async Task<IResult> Drain(string id, bool drained, IGrainFactory grains) =>
-        Problems.Of(await Cloud(grains, id).SetDrained(drained), c => Results.Ok(CloudResponse.From(c, operatorView: true)));
-
-    private static async Task<IResult> Reconcile(
-        string id, CloudRefresher refresher, GrantReconciler reconciler, CancellationToken cancellationToken)
-    {
-        if (await refresher.RefreshAsync(id, cancellationToken) is null)
-        {
-            return Missing(id);
-        }
-
-        await reconciler.ReconcileAsync(id, cancellationToken);
-        return await refresher.RefreshAsync(id, cancellationToken) is { } view ? Results.Ok(CloudResponse.From(view, operatorView: true)) : Missing(id);
-    }
-
-    private static async Task<IResult> Remove(string id, IGrainFactory grains) =>
-        Problems.Of(await Cloud(grains, id).Remove(), _ => Results.NoContent());
-
-    private static IResult Missing(string id) => Problems.From(Failure.NotFound($"cloud '{TextRules.Echo(id)}' is not registered"));
+    private static async Task<IResult> Register(
+        RegisterCloudRequest body, [FromQuery] bool? dryRun, HttpContext http, CloudService service, CancellationToken cancellationToken) =>
+        dryRun == true
+            ? Problems.Of(await service.DryRunAsync(http.Caller(), body, cancellationToken), Results.Ok)
+            : Problems.Of(await service.RegisterAsync(http.Caller(), body), c => Results.Created($"/api/v1/clouds/{c.Id}", c));
 }

@@ -111,8 +111,8 @@ public static class MatrixRules
 
         ["POST /api/v1/clouds"] = new(Who.WholeTreeOperators, Aim.None,
             (w, _) => Send(HttpMethod.Post, $"{V1}/clouds", new { id = w.Unique("cloud"), kind = "sandbox", region = "anhui" })),
-        ["GET /api/v1/clouds"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/clouds")),
-        ["GET /api/v1/clouds/{id}"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/clouds/matrix-cloud")),
+        ["GET /api/v1/clouds"] = new(Who.Readers, Aim.None, Get($"{V1}/clouds")),
+        ["GET /api/v1/clouds/{id}"] = new(Who.Readers, Aim.None, Get($"{V1}/clouds/matrix-cloud")),
         ["PATCH /api/v1/clouds/{id}"] = new(Who.WholeTreeOperators, Aim.None,
             (_, _) => Send(HttpMethod.Patch, $"{V1}/clouds/matrix-cloud", new { labels = new { securityLevel = "3" } })),
         ["POST /api/v1/clouds/{id}/drain"] = new(Who.WholeTreeOperators, Aim.None, (_, _) => Send(HttpMethod.Post, $"{V1}/clouds/matrix-cloud/drain")),

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
 using CloudMgmt.Adapters;
+using CloudMgmt.Application.Pools;
 using CloudMgmt.Grains.Clouds;
 
-namespace CloudMgmt.Host.Api;
+namespace CloudMgmt.Application.Clouds;
 
 /// <param name="AllowInsecureEndpoint">Allow plain http to the endpoint and every URL the cloud hands out (a lab, a loopback test peer); https only otherwise.</param>
 public sealed record RegisterCloudRequest(
@@ -41,8 +42,8 @@ public sealed record CloudResponse(
             spec.Id, spec.Kind, spec.Region, spec.Labels,
             operatorView ? spec.Endpoint : null, operatorView ? spec.CredentialsRef : null,
             operatorView ? spec.AllowInsecureEndpoint : null, operatorView ? spec.Settings : null,
-            v.Drained, Dto.Map(v.Capacity), Dto.Map(v.Reserved), Dto.Map(v.Granted), Dto.Map(v.Used), v.Inventory?.Grants ?? 0,
-            (v.Inventory?.Zones ?? []).Select(z => new ZoneResponse(z.Zone, z.Architecture, Dto.Map(z.Capacity))).ToList(),
+            v.Drained, PoolResponse.Map(v.Capacity), PoolResponse.Map(v.Reserved), PoolResponse.Map(v.Granted), PoolResponse.Map(v.Used), v.Inventory?.Grants ?? 0,
+            (v.Inventory?.Zones ?? []).Select(z => new ZoneResponse(z.Zone, z.Architecture, PoolResponse.Map(z.Capacity))).ToList(),
             v.Inventory is { } i ? new HealthResponse(i.Healthy, Detail(i, operatorView), i.CheckedAt) : null, v.RegisteredAt);
     }
 
@@ -63,6 +64,6 @@ public sealed record CloudDryRunResponse(string Id, string Kind, bool DryRun, bo
 public sealed record ConnectionResponse(bool Healthy, string Detail, IReadOnlyDictionary<string, long>? Capacity, IReadOnlyList<ZoneResponse>? Zones)
 {
     public static ConnectionResponse From(ConnectionProbe probe) => new(
-        probe.Healthy, probe.Detail, probe.Capacity is { } c ? Dto.Map(c.Total) : null,
-        probe.Capacity?.Slices.Select(s => new ZoneResponse(s.Zone, s.Architecture, Dto.Map(s.Capacity))).ToList());
+        probe.Healthy, probe.Detail, probe.Capacity is { } c ? PoolResponse.Map(c.Total) : null,
+        probe.Capacity?.Slices.Select(s => new ZoneResponse(s.Zone, s.Architecture, PoolResponse.Map(s.Capacity))).ToList());
 }
