@@ -23,6 +23,7 @@ public static class ApplicationSetup
         services.AddSingleton<Allocations.AllocationService>();
         services.AddSingleton<Elastic.ElasticService>();
         services.AddSingleton<Clouds.CloudService>();
+        services.AddSingleton<Reports.ReportService>();
         services.AddHostedService<KeyWatch>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());

@@ -53,6 +53,9 @@ public static class Operations
 
     public static readonly Operation EventRead = Read("event.read");
     public static readonly Operation ReportRead = Read("report.read");
+
+    /// <summary>Per-pool reports (budgets, a statement by pool): for operators and viewers; a department sees its own statement.</summary>
+    public static readonly Operation PoolReportRead = new("report.pools", [ApiRole.Operator, ApiRole.Viewer], Changes: false);
     public static readonly Operation AuditRead = Read("audit.read");
     public static readonly Operation AuditVerify = new("audit.verify", [ApiRole.Operator, ApiRole.Viewer], WholeTreeOnly: true, Changes: false);
 

@@ -1,14 +1,11 @@
-using System.Security.Claims;
+using CloudMgmt.Application.Reports;
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
-using CloudMgmt.Metering.Budgets;
-using CloudMgmt.Metering.Statements;
-using CloudMgmt.Metering.Supervision;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CloudMgmt.Host.Reports;
 
-/// <summary>Statements, budgets and the supervision report over a month. The handlers parse, scope and format; the work is in CloudMgmt.Metering.</summary>
+/// <summary>Statements, budgets and the supervision report over a month. The handlers parse and format; <see cref="ReportService"/> confines each to the caller's part of the tree.</summary>
 internal static class MeteringEndpoints
 {
     private enum StatementBy
@@ -19,71 +16,64 @@ internal static class MeteringEndpoints
 
     public static void MapMeteringReports(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/reports/statement", Statement).WithTags("Reports").RequireAuthorization(Roles.CanRead)
+        api.MapGet("/reports/statement", Statement).WithTags("Reports").RequireAuthorization(Roles.Authenticated)
             .WithSummary("A month's showback statement priced from the service catalogue, per department (by=tenant) or per pool (by=pool): lines per service and price period " +
-                "with granted and used quantities, unit price and amount, and totals that add up to the fen; a department key sees its own statement only; ?format=csv or Accept: text/csv for CSV")
+                "with granted and used quantities, unit price and amount, and totals that add up to the fen; a caller scoped to a pool sees its subtree's, a department its own (by=tenant); ?format=csv or Accept: text/csv for CSV")
             .Produces<StatementResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        api.MapGet("/reports/budgets", Budgets).WithTags("Reports").RequireAuthorization(Roles.CanRead)
-            .WithSummary("Each pool's budget for a month (covering its subtree), its spend to date and a month-end forecast; operators and viewers")
+        api.MapGet("/reports/budgets", Budgets).WithTags("Reports").RequireAuthorization(Roles.Authenticated)
+            .WithSummary("Each pool's budget for a month (covering its subtree), its spend to date and a month-end forecast; operators and viewers, the pools of their part of the tree")
             .Produces<IReadOnlyList<PoolBudgetResponse>>();
-        api.MapGet("/reports/supervision", Supervision).WithTags("Reports").RequireAuthorization(Roles.CanRead)
+        api.MapGet("/reports/supervision", Supervision).WithTags("Reports").RequireAuthorization(Roles.Authenticated)
             .WithSummary("The monthly supervision report: per department its efficiency, idle grants and for how long, capacity reclaimed and rank in its pool; " +
-                "and the grants whose efficiency stayed below the threshold all month; a department key sees its own row; ?format=csv for CSV")
+                "and the grants whose efficiency stayed below the threshold all month; a caller scoped to a pool sees its subtree's departments, a department key its own row; ?format=csv for CSV")
             .Produces<SupervisionResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
     private static async Task<IResult> Statement(
-        HttpContext http, StatementService statements, ClaimsPrincipal user, [FromQuery] string? month, [FromQuery] string? by, [FromQuery] string? format)
+        HttpContext http, ReportService reports, [FromQuery] string? month, [FromQuery] string? by, [FromQuery] string? format)
     {
         var errors = new Dictionary<string, string[]>();
-        var which = ReportQuery.Month(month, statements.CurrentMonth, errors);
+        var which = ReportQuery.Month(month, reports.CurrentMonth, errors);
         var grouping = ReportQuery.Choice(by, "by", [StatementBy.Tenant, StatementBy.Pool], errors);
         var csv = ReportQuery.WantsCsv(http, format, errors);
-        if (errors.Count == 0 && statements.Refuse(which) is { } why)
-            errors["month"] = [why];
-        if (errors.Count > 0)
-            return Problems.Invalid(errors);
-        var tenant = user.BoundTenant();
-        if (tenant is not null && grouping == StatementBy.Pool)
-            return Forbidden("a department key sees its own statement only (by=tenant)");
+        if (MonthRefused(reports, which, errors) is { } invalid)
+            return invalid;
 
-        var statement = await statements.BuildAsync(which, tenant);
         var byPool = grouping == StatementBy.Pool;
-        return csv ? Results.Text(StatementOutput.ToCsv(statement, byPool), "text/csv") : Results.Ok(StatementOutput.ToResponse(statement, byPool));
+        return Problems.Of(await reports.StatementAsync(http.Caller(), which, byPool), s =>
+            csv ? Results.Text(StatementOutput.ToCsv(s, byPool), "text/csv") : Results.Ok(StatementOutput.ToResponse(s, byPool)));
     }
 
-    private static async Task<IResult> Budgets(StatementService statements, PoolBudgets budgets, ClaimsPrincipal user, [FromQuery] string? month)
+    private static async Task<IResult> Budgets(HttpContext http, ReportService reports, [FromQuery] string? month)
     {
         var errors = new Dictionary<string, string[]>();
-        var which = ReportQuery.Month(month, statements.CurrentMonth, errors);
-        if (errors.Count == 0 && statements.Refuse(which) is { } why)
-            errors["month"] = [why];
-        if (errors.Count > 0)
-            return Problems.Invalid(errors);
-        if (user.BoundTenant() is not null)
-            return Forbidden("budgets are for operators and viewers; a department key sees its own statement");
+        var which = ReportQuery.Month(month, reports.CurrentMonth, errors);
+        if (MonthRefused(reports, which, errors) is { } invalid)
+            return invalid;
 
-        var result = await budgets.ForAsync(which);
-        return Results.Ok(result.Select(b => new PoolBudgetResponse(b.Pool, b.Month.ToString(), b.Budget, b.SpendToDate, b.Forecast, b.OverBudget, b.ClosedThrough)).ToList());
+        return Problems.Of(await reports.BudgetsAsync(http.Caller(), which), result => Results.Ok(result
+            .Select(b => new PoolBudgetResponse(b.Pool, b.Month.ToString(), b.Budget, b.SpendToDate, b.Forecast, b.OverBudget, b.ClosedThrough)).ToList()));
     }
 
-    private static async Task<IResult> Supervision(
-        HttpContext http, StatementService statements, SupervisionService supervision, ClaimsPrincipal user, [FromQuery] string? month, [FromQuery] string? format)
+    private static async Task<IResult> Supervision(HttpContext http, ReportService reports, [FromQuery] string? month, [FromQuery] string? format)
     {
         var errors = new Dictionary<string, string[]>();
-        var which = ReportQuery.Month(month, statements.CurrentMonth, errors);
+        var which = ReportQuery.Month(month, reports.CurrentMonth, errors);
         var csv = ReportQuery.WantsCsv(http, format, errors);
-        if (errors.Count == 0 && statements.Refuse(which) is { } why)
-            errors["month"] = [why];
-        if (errors.Count > 0)
-            return Problems.Invalid(errors);
+        if (MonthRefused(reports, which, errors) is { } invalid)
+            return invalid;
 
-        var result = await supervision.BuildAsync(which, user.BoundTenant());
-        return csv ? Results.Text(SupervisionOutput.ToCsv(result), "text/csv") : Results.Ok(SupervisionOutput.ToResponse(result));
+        return Problems.Of(await reports.SupervisionAsync(http.Caller(), which), r =>
+            csv ? Results.Text(SupervisionOutput.ToCsv(r), "text/csv") : Results.Ok(SupervisionOutput.ToResponse(r)));
     }
 
-    private static IResult Forbidden(string detail) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", type: "https://cloudmgmt.dev/problems/forbidden");
+    /// <summary>The 400 for the parameters' errors and a month that cannot be reported on; null when all is well.</summary>
+    private static IResult? MonthRefused(ReportService reports, Domain.Metering.MeteringMonth month, Dictionary<string, string[]> errors)
+    {
+        if (errors.Count == 0 && reports.Refuse(month) is { } why)
+            errors["month"] = [why];
+        return errors.Count > 0 ? Problems.Invalid(errors) : null;
+    }
 }
 
 /// <param name="Budget">From the service catalogue's budgets; null when the pool has none.</param>

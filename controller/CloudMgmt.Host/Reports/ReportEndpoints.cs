@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CloudMgmt.Application.Reports;
 using CloudMgmt.Host.Api;
 using CloudMgmt.Host.Auth;
 using CloudMgmt.Metering.Reports;
@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CloudMgmt.Host.Reports;
 
-/// <summary>The report endpoints. The reports themselves are plain classes (CloudMgmt.Metering); these handlers parse, scope and format.</summary>
+/// <summary>The report endpoints: they parse and format; <see cref="ReportService"/> confines each report to the caller's part of the tree.</summary>
 internal static class ReportEndpoints
 {
     private static readonly ReportBy[] ByChoices = [ReportBy.Tenant, ReportBy.Pool, ReportBy.Cloud, ReportBy.Resource];
@@ -14,15 +14,16 @@ internal static class ReportEndpoints
 
     public static void MapReports(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/reports/efficiency", Efficiency).WithTags("Reports").RequireAuthorization(Roles.CanRead)
+        api.MapGet("/reports/efficiency", Efficiency).WithTags("Reports").RequireAuthorization(Roles.Authenticated)
             .WithSummary("Granted, used and efficiency per tenant, pool, cloud or resource over any window within retention (default the last 24 closed hours), "
-                + "whole or per hour, day or month (?step=); from the stored hourly and daily figures; ?format=csv or Accept: text/csv for CSV")
+                + "whole or per hour, day or month (?step=); from the stored hourly and daily figures; each caller sees the grants of its part of the tree; "
+                + "?format=csv or Accept: text/csv for CSV")
             .Produces<EfficiencyReportResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapMeteringReports();
     }
 
     private static async Task<IResult> Efficiency(
-        HttpContext http, UsageReports reports, TimeProvider time, ClaimsPrincipal user,
+        HttpContext http, ReportService reports, TimeProvider time,
         [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, [FromQuery] string? by, [FromQuery] string? step, [FromQuery] string? format)
     {
         var errors = new Dictionary<string, string[]>();
@@ -34,10 +35,7 @@ internal static class ReportEndpoints
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
-        // A department sees its own tenant only, whatever the grouping.
-        var (result, invalid) = await reports.BuildAsync(new UsageReportQuery(start, end, grouping, bucket, user.BoundTenant()));
-        if (result is null)
-            return Problems.Invalid(invalid);
-        return csv ? Results.Text(EfficiencyReport.ToCsv(result), "text/csv") : Results.Ok(EfficiencyReport.ToResponse(result));
+        var report = await reports.EfficiencyAsync(http.Caller(), start, end, grouping, bucket);
+        return Problems.Of(report, r => csv ? Results.Text(EfficiencyReport.ToCsv(r), "text/csv") : Results.Ok(EfficiencyReport.ToResponse(r)));
     }
 }

@@ -14,7 +14,7 @@ public sealed class CloudAccessApiTests : IAsyncLifetime
 {
     private const string Endpoint = "https://k8s-collector.example:6443";
     private readonly ControllerFactory _factory = new();
-    private readonly Dictionary<string, HttpClient> _as = [];
+    private Dictionary<string, HttpClient> _as = [];
     private HttpClient _op = null!;
 
     private string Credentials => Path.Combine(_factory.DataDir, "credentials");
@@ -29,14 +29,9 @@ public sealed class CloudAccessApiTests : IAsyncLifetime
 
         _op = _factory.Operator();
         await ApiCalls.SeedAsync(_op, vcpu: 100); // province > city > dept, tenant health
-        foreach (var (caller, body) in new (string, object)[]
-        {
+        _as = await ApiCalls.CallersAsync(_op, _factory.WithToken,
             ("viewer", new { role = "viewer" }), ("operator@city", new { role = "operator", pool = "city" }),
-            ("viewer@city", new { role = "viewer", pool = "city" }), ("department", new { role = "department", tenant = "health" }),
-        })
-        {
-            _as[caller] = _factory.WithToken((await _op.Post("/api/v1/keys", body).Expect(HttpStatusCode.Created)).Str("token"));
-        }
+            ("viewer@city", new { role = "viewer", pool = "city" }), ("department", new { role = "department", tenant = "health" }));
     }
 
     public Task DisposeAsync()

@@ -25,4 +25,16 @@ public static class ApiCalls
         await op.PostAsJsonAsync("/api/v1/pools", department).Expect(HttpStatusCode.Created);
         await op.Post("/api/v1/tenants", new { id = "health", pool = "dept", displayName = "Health Commission" }).Expect(HttpStatusCode.Created);
     }
+
+    /// <summary>A client per caller name, each with a key the operator makes from its body ({role, pool, tenant}).</summary>
+    public static async Task<Dictionary<string, HttpClient>> CallersAsync(HttpClient op, Func<string, HttpClient> withToken, params (string Caller, object Key)[] keys)
+    {
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var (caller, body) in keys)
+        {
+            clients[caller] = withToken((await op.Post("/api/v1/keys", body).Expect(HttpStatusCode.Created)).Str("token"));
+        }
+
+        return clients;
+    }
 }

@@ -75,13 +75,13 @@ public sealed class AuthorizationMatrixTests(MatrixWorld world) : IClassFixture<
         var scoped = caller.Contains("@hefei", StringComparison.Ordinal);
         var byRole = rule.Who switch
         {
-            Who.Readers or Who.UnscopedReaders => true,
+            Who.Readers => true,
             Who.Requesters => role is "operator" or "department",
             Who.Operators or Who.WholeTreeOperators => role == "operator",
-            Who.WholeTreeReaders => role is "operator" or "viewer",
+            Who.WholeTreeReaders or Who.OperatorsAndViewers => role is "operator" or "viewer",
             _ => false,
         };
-        if (!byRole || (scoped && rule.Who is Who.WholeTreeOperators or Who.WholeTreeReaders or Who.UnscopedReaders))
+        if (!byRole || (scoped && rule.Who is Who.WholeTreeOperators or Who.WholeTreeReaders))
         {
             return Expected.Forbidden;
         }

@@ -19,11 +19,8 @@ public enum Who
     /// <summary>Unscoped operators and viewers (verifying the whole audit trail).</summary>
     WholeTreeReaders,
 
-    /// <summary>
-    /// Readers not scoped to a pool: the cloud and report endpoints, which have not moved to the
-    /// application layer yet and refuse pool-scoped callers rather than show them the whole tree.
-    /// </summary>
-    UnscopedReaders,
+    /// <summary>Operators and viewers, scoped or not (per-pool reports: a department sees its own statement instead).</summary>
+    OperatorsAndViewers,
 }
 
 /// <summary>How a probe is aimed at its target, and so how "outside the caller's part" shows.</summary>
@@ -121,9 +118,10 @@ public static class MatrixRules
         ["POST /api/v1/reconcile"] = new(Who.WholeTreeOperators, Aim.None, (_, _) => Send(HttpMethod.Post, $"{V1}/reconcile")),
         ["DELETE /api/v1/clouds/{id}"] = new(Who.WholeTreeOperators, Aim.None, OnFresh((w, _) => w.CloudAsync(), HttpMethod.Delete, id => $"{V1}/clouds/{id}")),
 
-        ["GET /api/v1/reports/efficiency"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/reports/efficiency")),
-        ["GET /api/v1/reports/statement"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/reports/statement")),
-        ["GET /api/v1/reports/budgets"] = new(Who.WholeTreeReaders, Aim.None, Get($"{V1}/reports/budgets")),
-        ["GET /api/v1/reports/supervision"] = new(Who.UnscopedReaders, Aim.None, Get($"{V1}/reports/supervision")),
+        // The reports list what the matrix world has metered: nothing, so only the role shows here; ScopedReportsApiTests shows the scopes.
+        ["GET /api/v1/reports/efficiency"] = new(Who.Readers, Aim.None, Get($"{V1}/reports/efficiency")),
+        ["GET /api/v1/reports/statement"] = new(Who.Readers, Aim.None, Get($"{V1}/reports/statement")),
+        ["GET /api/v1/reports/budgets"] = new(Who.OperatorsAndViewers, Aim.None, Get($"{V1}/reports/budgets")),
+        ["GET /api/v1/reports/supervision"] = new(Who.Readers, Aim.None, Get($"{V1}/reports/supervision")),
     };
 }
