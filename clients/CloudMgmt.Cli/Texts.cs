@@ -41,4 +41,15 @@ internal static class Texts
 
     public static string TokenOnce(Terminal t) =>
         t.Chinese ? "令牌只显示这一次：请立即妥善保存。" : "The token is shown this once: store it as a secret now.";
+
+    public static string Revoked(Terminal t, string id) => t.Chinese ? $"已吊销 {id}" : $"revoked {id}";
+
+    public static string NextPage(Terminal t, long next) =>
+        t.Chinese ? $"还有更多记录：加上 --after {next} 查看下一页" : $"more records: add --after {next} for the next page";
+
+    public static string ChainIntact(Terminal t, long records) =>
+        t.Chinese ? $"审计链完整：已校验 {records} 条记录" : $"the audit trail is intact: {records} records checked";
+
+    public static string ChainBroken(Terminal t, long? at) =>
+        t.Chinese ? $"审计链已被破坏：从记录 {at} 起" : $"the audit trail is broken from record {at} on";
 }

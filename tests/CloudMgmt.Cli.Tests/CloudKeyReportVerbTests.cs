@@ -41,8 +41,9 @@ public sealed class CloudKeyReportVerbTests(CliController controller) : IDisposa
         var token = key["token"]!.GetValue<string>();
         Assert.Contains("shown this once", created.Err, StringComparison.Ordinal);
 
+        _cmctl.Environment["COLUMNS"] = "200"; // room for every column uncut
         var listed = await _cmctl.RunAsync("keys", "list").Exit(0);
-        Assert.Matches($@"(?m)^{key["id"]}\s+hr-system\s+department\s+{tenant}\s+\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+-$", listed.Out);
+        Assert.Matches($@"(?m)^{key["id"]}\s+hr-system\s+department\s+{tenant}\s+-\s+\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+-\s+-\s+-$", listed.Out);
         Assert.DoesNotContain(token, listed.Out, StringComparison.Ordinal);
 
         using var department = new Cmctl().WithServer(controller.Server, token);

@@ -12,7 +12,7 @@ public sealed class HelpAndUsageTests : IDisposable
     {
         var help = await _cmctl.RunAsync("--help").Exit(0);
 
-        foreach (var verb in new[] { "pools", "tenants", "alloc", "approvals", "clouds", "report", "keys", "config", "completion" })
+        foreach (var verb in new[] { "pools", "tenants", "alloc", "approvals", "clouds", "report", "keys", "audit", "config", "completion" })
         {
             Assert.Matches($@"(?m)^\s+{verb}\b", help.Out);
         }

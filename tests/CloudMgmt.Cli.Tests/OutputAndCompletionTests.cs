@@ -66,7 +66,7 @@ public sealed class OutputAndCompletionTests(CliController controller) : IDispos
     [Fact]
     public async Task BashCompletion_SourcedInBash_CompletesVerbsOptionsAndValues()
     {
-        Assert.Equal("alloc approvals", await BashCompleteAsync("cmctl a"));
+        Assert.Equal("alloc approvals audit", await BashCompleteAsync("cmctl a"));
         Assert.Equal("release request resize", await BashCompleteAsync("cmctl alloc re"));
         Assert.Equal("csv json table yaml", await BashCompleteAsync("cmctl pools list -o "));
         Assert.Equal("--dry-run", await BashCompleteAsync("cmctl alloc request --dr"));

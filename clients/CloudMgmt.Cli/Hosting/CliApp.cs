@@ -20,7 +20,7 @@ internal static class CliApp
         foreach (var command in new[]
         {
             PoolsCommands.Build(run), TenantsCommands.Build(run), AllocCommands.Build(run), ApprovalsCommands.Build(run),
-            CloudsCommands.Build(run), ReportCommands.Build(run), KeysCommands.Build(run), ConfigCommands.Build(run),
+            CloudsCommands.Build(run), ReportCommands.Build(run), KeysCommands.Build(run), AuditCommands.Build(run), ConfigCommands.Build(run),
             CompletionCommand.Build(run),
         })
         {

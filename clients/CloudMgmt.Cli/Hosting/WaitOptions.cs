@@ -47,7 +47,7 @@ internal sealed class WaitOptions
         command.Options.Add(Timeout);
     }
 
-    /// <summary>"90s", "5m", "2h", or a TimeSpan ("00:05:00").</summary>
+    /// <summary>"90s", "5m", "2h", "7d", or a TimeSpan ("00:05:00").</summary>
     public static TimeSpan? Duration(string text)
     {
         if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0)
@@ -57,6 +57,7 @@ internal sealed class WaitOptions
                 's' => TimeSpan.FromSeconds(n),
                 'm' => TimeSpan.FromMinutes(n),
                 'h' => TimeSpan.FromHours(n),
+                'd' => TimeSpan.FromDays(n),
                 _ => null,
             };
         }

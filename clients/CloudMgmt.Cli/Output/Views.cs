@@ -73,7 +73,10 @@ internal static class Views
         new("NAME", k => k.Name ?? "", Cut: true),
         new("ROLE", k => k.Role),
         new("TENANT", k => k.Tenant ?? "-"),
+        new("POOL", k => k.Pool ?? "-"),
         new("CREATED", k => Time(k.CreatedAt)),
+        new("EXPIRES", k => k.ExpiresAt is { } at ? Time(at) : "-"),
+        new("LAST-USED", k => k.LastUsedAt is { } at ? Time(at) : "-"),
         new("REVOKED", k => k.RevokedAt is { } at ? Time(at) : "-"),
     ];
 
@@ -82,7 +85,28 @@ internal static class Views
         new("ID", k => k.Id),
         new("ROLE", k => k.Role),
         new("TENANT", k => k.Tenant ?? "-"),
+        new("POOL", k => k.Pool ?? "-"),
+        new("EXPIRES", k => k.ExpiresAt is { } at ? Time(at) : "-"),
         new("TOKEN", k => k.Token),
+    ];
+
+    public static readonly Column<AuditRecord>[] Audit =
+    [
+        new("ID", r => Int(r.Id)),
+        new("AT", r => Time(r.At)),
+        new("ACTOR", r => r.Actor.Id is null ? r.Actor.Kind : $"{r.Actor.Kind}:{r.Actor.Id}"),
+        new("ACTION", r => r.Action),
+        new("TARGET", r => r.Target ?? "-"),
+        new("OUTCOME", r => Int(r.Outcome), o => o.StartsWith('2') ? "32" : "31"),
+        new("DETAIL", r => r.Detail ?? "", Cut: true),
+    ];
+
+    public static readonly Column<AuditVerification>[] AuditVerification =
+    [
+        new("VALID", v => Bool(v.Valid), v => v == "yes" ? "32" : "31"),
+        new("RECORDS", v => Int(v.Records)),
+        new("FIRST-BROKEN", v => v.FirstBroken is { } id ? Int(id) : "-"),
+        new("LAST-HASH", v => v.LastHash, Cut: true),
     ];
 
     public static readonly Column<EfficiencyRow>[] Efficiency =

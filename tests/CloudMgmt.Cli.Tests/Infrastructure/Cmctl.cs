@@ -42,6 +42,13 @@ public sealed class Cmctl : IDisposable
         return this;
     }
 
+    /// <summary>A terminal 200 columns wide: room for every column uncut.</summary>
+    public Cmctl Wide()
+    {
+        Environment["COLUMNS"] = "200";
+        return this;
+    }
+
     public Task<CmctlResult> RunAsync(params string[] args) =>
         ProcessAsync("dotnet", [Path.Combine(Folder, "cmctl.dll"), .. args]);
 
