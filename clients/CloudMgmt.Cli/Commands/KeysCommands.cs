@@ -38,8 +38,8 @@ internal static class KeysCommands
 
     private static Command Create(Runner run)
     {
-        var role = new Option<string>("--role") { Description = "operator, department or viewer", Required = true };
-        role.AcceptOnlyFromAmong(ApiKeyRoles.Operator, ApiKeyRoles.Department, ApiKeyRoles.Viewer);
+        var role = new Option<string>("--role") { Description = "operator, department, viewer or metrics (scrapes /metrics only)", Required = true };
+        role.AcceptOnlyFromAmong(ApiKeyRoles.Operator, ApiKeyRoles.Department, ApiKeyRoles.Viewer, ApiKeyRoles.Metrics);
         var tenant = new Option<string?>("--tenant") { Description = "The tenant a department key acts for" };
         var pool = new Option<string?>("--pool") { Description = "Scope an operator or viewer key to this pool and the pools below it (default: the whole tree)" };
         var expires = new Option<DateTimeOffset?>("--expires")

@@ -37,12 +37,15 @@ public static class ApiKeyRoles
 
     /// <summary>Read-only (within its pool, when scoped to one).</summary>
     public const string Viewer = "viewer";
+
+    /// <summary>Scrapes /metrics only (a Prometheus credential); no API call.</summary>
+    public const string Metrics = "metrics";
 }
 
 /// <summary>An API key as listed: never its token.</summary>
 /// <param name="Id">The key's id.</param>
 /// <param name="Name">A name for people.</param>
-/// <param name="Role">operator, department or viewer.</param>
+/// <param name="Role">operator, department, viewer or metrics.</param>
 /// <param name="Tenant">The tenant a department key acts for.</param>
 /// <param name="Pool">The pool an operator or viewer key is scoped to; null for the whole tree.</param>
 /// <param name="CreatedAt">When it was made.</param>
@@ -58,7 +61,7 @@ public sealed record ApiKey(
 /// <summary>A key just made, with its token: shown this once, never again.</summary>
 /// <param name="Id">The key's id.</param>
 /// <param name="Name">A name for people.</param>
-/// <param name="Role">operator, department or viewer.</param>
+/// <param name="Role">operator, department, viewer or metrics.</param>
 /// <param name="Tenant">The tenant a department key acts for.</param>
 /// <param name="Pool">The pool an operator or viewer key is scoped to; null for the whole tree.</param>
 /// <param name="CreatedAt">When it was made.</param>

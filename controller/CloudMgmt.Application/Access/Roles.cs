@@ -8,6 +8,7 @@ public static class Roles
     public const string Operator = "operator";
     public const string Department = "department";
     public const string Viewer = "viewer";
+    public const string Metrics = "metrics";
 
     public static string Name(ApiRole role) => role.ToString().ToLowerInvariant();
 

@@ -11,6 +11,9 @@ public enum ApiRole
 
     /// <summary>Reads everything (or everything in its pool's subtree), changes nothing.</summary>
     Viewer,
+
+    /// <summary>Scrapes /metrics and nothing else: no API call, no console; never scoped (the metrics cover the whole tree).</summary>
+    Metrics,
 }
 
 /// <summary>An API key as it may be shown: never its secret, never its hash.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Host.Api.Limits;
 using CloudMgmt.Host.Hosting;
+using CloudMgmt.Host.Monitoring;
 using Microsoft.AspNetCore.Http.Json;
 using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,7 @@ internal static class ApiSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
+        app.UseRateLimiter(); // knows the caller, and refuses a flood before authorization audits it (Auth/RateLimits)
         app.UseAuthorization();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -77,7 +79,7 @@ internal static class ApiSetup
         Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(collector.CollectAsync); // state gauges from the grains, per scrape
         app.Lifetime.ApplicationStopping.Register(collector.Forget);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/metrics"), branch => branch.UseResponseCompression());
-        app.MapMetrics("/metrics"); // Prometheus text format; unauthenticated, as scrapers expect
+        app.MapMetrics("/metrics").WithScrapeCredential(app.Services); // Prometheus text format; a bearer key unless Metrics:AllowAnonymous
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
         app.MapGet("/readyz", async (StartupState startup, ClusterReadiness cluster, ShutdownDrain drain, IGrainFactory grains) =>
         {

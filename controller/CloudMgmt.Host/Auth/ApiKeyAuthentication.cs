@@ -44,10 +44,18 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(PrincipalClaims.ToClaimsPrincipal(principal, SchemeName), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
-            "send 'Authorization: Bearer <token>' with a valid API key (the operator token is in <data-dir>/admin-token " +
-            "or CLOUDMGMT_ADMIN_TOKEN)");
+    /// <summary>
+    /// 401 with <c>WWW-Authenticate: Bearer</c> (RFC 6750), <c>error="invalid_token"</c> when a token was
+    /// sent. The body says what to send, never where the controller keeps its own token.
+    /// </summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var given = AuthRefusal.Of(Context) is not null;
+        Response.Headers.WWWAuthenticate = given ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+            given ? "the bearer token was refused; send 'Authorization: Bearer <token>' with a valid API key"
+                : "send 'Authorization: Bearer <token>' with a valid API key");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.Write(Context, StatusCodes.Status403Forbidden, "Not allowed", "this API key's role may not do that");

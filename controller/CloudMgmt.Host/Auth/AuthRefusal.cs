@@ -8,7 +8,13 @@ internal sealed record AuthRefusal(string Kind, string? Id, string Reason)
 {
     private static readonly object Slot = new();
 
-    public static void Note(HttpContext context, string kind, string? id, string reason) => context.Items[Slot] = new AuthRefusal(kind, id, reason);
+    /// <summary>Notes the refusal for the 401 and its audit record, and logs it (aggregated, see <see cref="FailedAuthLog"/>).</summary>
+    public static void Note(HttpContext context, string kind, string? id, string reason)
+    {
+        var refusal = new AuthRefusal(kind, id, reason);
+        context.Items[Slot] = refusal;
+        context.RequestServices.GetService<FailedAuthLog>()?.Failed(context, refusal);
+    }
 
     public static AuthRefusal? Of(HttpContext context) => context.Items.TryGetValue(Slot, out var value) ? value as AuthRefusal : null;
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using CloudMgmt.Application.Access;
 using CloudMgmt.Grains.Keys;
 using CloudMgmt.Host.Auth.Oidc;
+using CloudMgmt.Host.Auth.RateLimits;
+using CloudMgmt.Host.Monitoring;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CloudMgmt.Host.Auth;
@@ -50,6 +52,9 @@ internal static class Roles
     public static IServiceCollection AddCloudMgmtAuth(this IServiceCollection services)
     {
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalAudit>();
+        services.AddSingleton<FailedAuthLog>();
+        services.AddCloudMgmtRateLimits();
+        services.AddMetricsAccess();
         services.AddAuthentication(Channels.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCloudMgmtOidc()

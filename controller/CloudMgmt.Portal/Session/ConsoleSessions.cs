@@ -24,13 +24,18 @@ public sealed class ConsoleSessions(KeyLookup keys, SessionStore store)
 
     private const string TokenHashItem = "cloudmgmt.tokenHash";
 
-    /// <summary>Checks an API key token and, when the API would accept it, signs the browser in as its principal.</summary>
+    /// <summary>Checks an API key token and, when the API would accept it, signs the browser in as its principal (never a metrics key's).</summary>
     public async Task<KeyAuthentication> SignInWithKeyAsync(HttpContext http, string token)
     {
         var check = await keys.AuthenticateAsync(token.Trim());
         if (check.Principal is not { } principal)
         {
             return check;
+        }
+
+        if (principal.Role == Grains.Keys.ApiRole.Metrics)
+        {
+            return check with { Principal = null }; // a valid key that only scrapes /metrics: no console session
         }
 
         var properties = new AuthenticationProperties { IsPersistent = false, ExpiresUtc = principal.ExpiresAt, AllowRefresh = false };

@@ -72,7 +72,7 @@ public sealed class ReconcileApiTests : IDisposable
         Assert.Equal(12, cloud.Long("granted.vcpu"));
         Assert.Contains((await GetAsync(a))["history"]!.AsArray(), e => e!.Str("message").Contains("repaired drift", StringComparison.Ordinal));
         Assert.Equal(1, Sandbox("province-x86").ObjectsFor(b.Str("id")));
-        var metrics = await _factory.WithToken(null).GetStringAsync("/metrics");
+        var metrics = await _factory.Operator().GetStringAsync("/metrics");
         var repairs = metrics.Split('\n').Single(l => l.StartsWith("cloudmgmt_reconcile_repairs_total{cloud=\"province-x86\"}", StringComparison.Ordinal));
         Assert.True(double.Parse(repairs.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) >= 2, repairs);
     }

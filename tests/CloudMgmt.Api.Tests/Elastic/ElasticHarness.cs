@@ -150,7 +150,9 @@ public sealed class ElasticHarness : WebApplicationFactory<Program>
     /// <summary>The value of one metric series from /metrics (0 when absent).</summary>
     public async Task<double> MetricAsync(string series)
     {
-        var text = await CreateClient().GetStringAsync("/metrics");
+        using var scraper = CreateClient(); // also before StartAsync: an operator key may scrape
+        scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ControllerFactory.AdminToken);
+        var text = await scraper.GetStringAsync("/metrics");
         var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
         return line is null ? 0 : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -24,7 +24,7 @@ public sealed class MetricsTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<Scrape> ScrapeAsync() => new(await _factory.WithToken(null).GetStringAsync("/metrics"));
+    private async Task<Scrape> ScrapeAsync() => new(await _factory.Operator().GetStringAsync("/metrics"));
 
     [Fact]
     public async Task Metrics_AfterAGrant_ShowCloudPoolAndTenantFiguresAsTheApiDoes()
@@ -71,7 +71,7 @@ public sealed class MetricsTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         request.Headers.AcceptEncoding.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("gzip"));
 
-        using var response = await _factory.WithToken(null).SendAsync(request);
+        using var response = await _factory.Operator().SendAsync(request);
         await using var body = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
         var text = await new StreamReader(body).ReadToEndAsync();
 

@@ -74,9 +74,13 @@ public class ProbeTarget : IAsyncLifetime
         return Secrets.Add(issued.Str("token"));
     }
 
-    public HttpClient Client(string? token)
+    /// <param name="from">The loopback address the client connects from (127.0.0.2, say), for probes counted per source address; 127.0.0.1 by default.</param>
+    public HttpClient Client(string? token, string? from = null)
     {
-        var client = new HttpClient { BaseAddress = Controller.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(from is null ? new SocketsHttpHandler() : SourceAddress.Handler(from))
+        {
+            BaseAddress = Controller.BaseAddress, Timeout = TimeSpan.FromSeconds(30),
+        };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

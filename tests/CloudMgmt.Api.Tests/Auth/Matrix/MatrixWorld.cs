@@ -24,7 +24,7 @@ public enum Target
 /// </summary>
 public sealed class MatrixWorld : IAsyncLifetime
 {
-    public static readonly string[] Callers = ["operator", "viewer", "operator@hefei", "viewer@hefei", "department@health"];
+    public static readonly string[] Callers = ["operator", "viewer", "operator@hefei", "viewer@hefei", "department@health", "metrics"];
 
     private readonly ControllerFactory _factory = new();
     private readonly Dictionary<string, HttpClient> _clients = [];
@@ -78,6 +78,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         {
             ("viewer", new { role = "viewer" }), ("operator@hefei", new { role = "operator", pool = "hefei" }),
             ("viewer@hefei", new { role = "viewer", pool = "hefei" }), ("department@health", new { role = "department", tenant = "health" }),
+            ("metrics", new { role = "metrics" }),
         })
         {
             _clients[caller] = _factory.WithToken((await Op.Post("/api/v1/keys", body).Expect(HttpStatusCode.Created)).Str("token"));
