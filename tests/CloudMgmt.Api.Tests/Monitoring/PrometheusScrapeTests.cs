@@ -8,7 +8,8 @@ namespace CloudMgmt.Api.Tests.Monitoring;
 
 /// <summary>
 /// A real Prometheus (Debian's package, on loopback) scrapes a running controller with the shipped
-/// rules loaded; its query API returns the usage efficiency the controller computed.
+/// rules loaded, sending a metrics key's token as the README says; its query API returns the usage
+/// efficiency the controller computed.
 /// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed class PrometheusScrapeTests
@@ -26,13 +27,18 @@ public sealed class PrometheusScrapeTests
             .Expect(HttpStatusCode.Created);
         await WaitForAsync(async () => (await op.GetAsync($"/api/v1/allocations/{allocation.Str("id")}").Expect(HttpStatusCode.OK)).Str("status") == "Ready");
 
+        var token = (await op.Post("/api/v1/keys", new { role = "metrics", name = "prometheus" }).Expect(HttpStatusCode.Created)).Str("token");
+        var tokenFile = Path.Combine(data.Path, "metrics-token");
+        await File.WriteAllTextAsync(tokenFile, token);
+
         var port = FreePort.Next();
-        using var prometheus = StartPrometheus(prometheusBinary, data.Path, controller.BaseAddress, port);
+        using var prometheus = StartPrometheus(prometheusBinary, data.Path, controller.BaseAddress, port, tokenFile);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         const string query = "tenant_resource:cloudmgmt_usage_efficiency:ratio{tenant=\"health\",resource=\"vcpu\"}";
         double? fromPrometheus = null;
         await WaitForAsync(async () => (fromPrometheus = await QueryAsync(http, query)) is not null, TimeSpan.FromSeconds(90));
-        var scrape = new Scrape(await new HttpClient().GetStringAsync(new Uri(controller.BaseAddress, "/metrics")));
+        using var scraper = new HttpClient { DefaultRequestHeaders = { Authorization = new("Bearer", token) } };
+        var scrape = new Scrape(await scraper.GetStringAsync(new Uri(controller.BaseAddress, "/metrics")));
 
         var computed = scrape.Value("cloudmgmt_tenant_usage_efficiency_ratio", ("tenant", "health"), ("cloud", "province-x86"), ("resource", "vcpu"));
         var used = scrape.Value("cloudmgmt_tenant_used", ("tenant", "health"), ("cloud", "province-x86"), ("resource", "vcpu"));
@@ -59,7 +65,7 @@ public sealed class PrometheusScrapeTests
         return result is { Count: 1 } ? double.Parse(result[0]!["value"]![1]!.GetValue<string>(), CultureInfo.InvariantCulture) : null;
     }
 
-    private static KillOnDispose StartPrometheus(string binary, string dir, Uri target, int port)
+    private static KillOnDispose StartPrometheus(string binary, string dir, Uri target, int port, string tokenFile)
     {
         var rules = Path.Combine(RepoRoot(), "deploy", "prometheus", "cloudmgmt-rules.yaml");
         var config = Path.Combine(dir, "prometheus.yml");
@@ -71,6 +77,9 @@ public sealed class PrometheusScrapeTests
               - {rules}
             scrape_configs:
               - job_name: cloudmgmt
+                authorization:
+                  type: Bearer
+                  credentials_file: {tokenFile}
                 static_configs:
                   - targets: ["{target.Authority}"]
             """);

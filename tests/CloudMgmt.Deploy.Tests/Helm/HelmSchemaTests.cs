@@ -13,6 +13,7 @@ public sealed class HelmSchemaTests(DeployTools tools)
     [InlineData("service.port=70000", "/service/port")]
     [InlineData("database.existingSecret=Not_A_Name", "/database/existingSecret")]
     [InlineData("metrics.serviceMonitor.interval=often", "/metrics/serviceMonitor/interval")]
+    [InlineData("metrics.serviceMonitor.bearerTokenSecret.name=Not_A_Name", "/metrics/serviceMonitor/bearerTokenSecret/name")]
     public async Task Template_BadValue_RejectedBySchemaNamingTheField(string assignment, string field)
     {
         var result = await Chart.Template(tools, "--set", assignment);

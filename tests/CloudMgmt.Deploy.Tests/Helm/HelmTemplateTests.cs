@@ -37,6 +37,36 @@ public sealed class HelmTemplateTests(DeployTools tools)
     }
 
     [Fact]
+    public async Task Template_ServiceMonitor_SendsTheMetricsKeyFromItsSecret()
+    {
+        var rendered = await Chart.Render(tools, "--values", Chart.ProductionValues,
+            "--set", "metrics.serviceMonitor.bearerTokenSecret.name=prometheus-scrape-key", "--set", "metrics.serviceMonitor.bearerTokenSecret.key=cmk");
+
+        var endpoint = Assert.Single(Yaml.Maps(rendered.Single("ServiceMonitor"), "spec.endpoints"));
+        Assert.Equal(("prometheus-scrape-key", "cmk"), (Yaml.Text(endpoint, "bearerTokenSecret.name"), Yaml.Text(endpoint, "bearerTokenSecret.key")));
+        Assert.DoesNotContain(rendered.Env, e => Yaml.Text(e, "name") == "Metrics__AllowAnonymous"); // the controller asks for the key
+    }
+
+    [Fact]
+    public async Task Template_ServiceMonitorDefaults_NameTheSecretTheReadmeMakes()
+    {
+        var rendered = await Chart.Render(tools, "--values", Chart.ProductionValues);
+
+        var endpoint = Assert.Single(Yaml.Maps(rendered.Single("ServiceMonitor"), "spec.endpoints"));
+        Assert.Equal(("cloudmgmt-metrics-key", "token"), (Yaml.Text(endpoint, "bearerTokenSecret.name"), Yaml.Text(endpoint, "bearerTokenSecret.key")));
+    }
+
+    [Fact]
+    public async Task Template_MetricsAllowAnonymous_NoTokenSentAndTheControllerTold()
+    {
+        var rendered = await Chart.Render(tools, "--values", Chart.ProductionValues, "--set", "metrics.allowAnonymous=true");
+
+        var endpoint = Assert.Single(Yaml.Maps(rendered.Single("ServiceMonitor"), "spec.endpoints"));
+        Assert.Null(Yaml.At(endpoint, "bearerTokenSecret"));
+        Assert.Equal("true", Yaml.Text(rendered.EnvVar("Metrics__AllowAnonymous"), "value"));
+    }
+
+    [Fact]
     public async Task Template_DeploymentKind_RendersDeploymentThatSurgesBeforeRemoving()
     {
         var rendered = await Chart.Render(tools, "--set", "workload.kind=Deployment");

@@ -65,6 +65,10 @@ Everything secret comes from a Secret by reference (secretKeyRef); no secret val
 - name: Elastic__PolicyFile
   value: /etc/cloudmgmt/policies/elastic.yaml
 {{- end }}
+{{- if .Values.metrics.allowAnonymous }}
+- name: Metrics__AllowAnonymous
+  value: "true"
+{{- end }}
 {{- range $key, $value := .Values.settings }}
 - name: {{ $key | replace ":" "__" }}
   value: {{ $value | toString | quote }}
