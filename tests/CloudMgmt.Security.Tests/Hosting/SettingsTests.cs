@@ -22,6 +22,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Orleans:SiloPort", "70000", "Orleans:SiloPort: ")]
     [InlineData("--Elastic:Interval", "soon", "'Elastic:Interval'")]
     [InlineData("--Cluster:Mode", "etcd", "Cluster:Mode: must be 'embedded' or 'postgres'")]
+    [InlineData("--RateLimits:Department:PerSecond", "0", "RateLimits:Department:PerSecond: The field PerSecond must be between 1 and 1000000")]
     [InlineData("--Credentials:EnvironmentPrefix", "CLOUDMGMT_", "Credentials:EnvironmentPrefix 'CLOUDMGMT_' would let a cloud reference name")] // checked by the host's validators at start
     public async Task Start_WithBadSetting_StopsNamingTheSetting(string setting, string value, string expected)
     {

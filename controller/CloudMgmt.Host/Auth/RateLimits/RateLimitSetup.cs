@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CloudMgmt.Application.Access;
 using CloudMgmt.Host.Api;
+using CloudMgmt.Host.Hosting.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -24,12 +25,16 @@ internal static class RateLimitSetup
 {
     public static IServiceCollection AddCloudMgmtRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        Add<OperatorRateLimitOptions>(services);
+        Add<DepartmentRateLimitOptions>(services);
+        Add<ViewerRateLimitOptions>(services);
+        Add<MetricsRateLimitOptions>(services);
+        Add<FailedAuthenticationRateLimitOptions>(services);
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((limiter, provider) =>
         {
-            var settings = limits.Value;
+            var settings = new RateLimits(Value<OperatorRateLimitOptions>(provider), Value<DepartmentRateLimitOptions>(provider),
+                Value<ViewerRateLimitOptions>(provider), Value<MetricsRateLimitOptions>(provider), Value<FailedAuthenticationRateLimitOptions>(provider));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerCaller(settings), PerFailingAddress(settings));
             limiter.OnRejected = RejectAsync;
@@ -37,7 +42,14 @@ internal static class RateLimitSetup
         return services;
     }
 
-    private static PartitionedRateLimiter<HttpContext> PerCaller(RateLimitOptions settings) =>
+    private static void Add<T>(IServiceCollection services)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(SettingsCatalog.SectionOf(typeof(T))!).ValidateDataAnnotations().ValidateOnStart();
+
+    private static T Value<T>(IServiceProvider provider)
+        where T : class => provider.GetRequiredService<IOptions<T>>().Value;
+
+    private static PartitionedRateLimiter<HttpContext> PerCaller(RateLimits settings) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             if (Exempt(context) || context.User.Caller() is not { } caller)
@@ -55,7 +67,7 @@ internal static class RateLimitSetup
             });
         });
 
-    private static PartitionedRateLimiter<HttpContext> PerFailingAddress(RateLimitOptions settings) =>
+    private static PartitionedRateLimiter<HttpContext> PerFailingAddress(RateLimits settings) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             if (Exempt(context) || !FailedAuthentication(context))

@@ -40,6 +40,12 @@ internal static class SettingsCatalog
         ("Metering", typeof(MeteringOptions)),
         ("Metering", typeof(MeteringScheduleOptions)),
         ("Metrics", typeof(MetricsRefreshOptions)),
+        ("Metrics", typeof(Monitoring.MetricsAccessOptions)),
+        ("RateLimits:Operator", typeof(Auth.RateLimits.OperatorRateLimitOptions)),
+        ("RateLimits:Department", typeof(Auth.RateLimits.DepartmentRateLimitOptions)),
+        ("RateLimits:Viewer", typeof(Auth.RateLimits.ViewerRateLimitOptions)),
+        ("RateLimits:Metrics", typeof(Auth.RateLimits.MetricsRateLimitOptions)),
+        ("RateLimits:FailedAuthentication", typeof(Auth.RateLimits.FailedAuthenticationRateLimitOptions)),
     ];
 
     /// <summary>Options classes that are not settings of their own (a library's, or read from elsewhere).</summary>

@@ -1,39 +1,27 @@
-using CloudMgmt.Api.Tests.Infrastructure;
-using CloudMgmt.Host.Auth.RateLimits;
-using Microsoft.Extensions.Options;
+using CloudMgmt.Host.Hosting.Settings;
+using Microsoft.Extensions.Configuration;
 
 namespace CloudMgmt.Api.Tests.Auth.RateLimits;
 
+/// <summary>The rate limits are settings like any other: checked at start, every bad one named.</summary>
 public sealed class RateLimitOptionsTests
 {
     [Fact]
-    public void Validate_Defaults_Valid() => Assert.True(new RateLimitOptionsValidator().Validate(null, new RateLimitOptions()).Succeeded);
+    public void Check_Defaults_NoProblem() => Assert.DoesNotContain(SettingsCatalog.Check(Configuration([])), p => p.Contains("RateLimits", StringComparison.Ordinal));
 
     [Fact]
-    public void Validate_EveryMistake_ReportedTogetherNamingTheSetting()
+    public void Check_EveryBadLimit_ReportedTogetherNamingTheSetting()
     {
-        var options = new RateLimitOptions();
-        options.Viewer.Burst = 0;
-        options.Metrics.PerSecond = TokenBucketSettings.Max + 1;
-        options.FailedAuthentication.PerMinute = -1;
+        var problems = SettingsCatalog.Check(Configuration(new()
+        {
+            ["RateLimits:Viewer:Burst"] = "0", ["RateLimits:Metrics:PerSecond"] = "1000001", ["RateLimits:FailedAuthentication:PerMinute"] = "-1",
+        }));
 
-        var result = new RateLimitOptionsValidator().Validate(null, options);
-
-        Assert.True(result.Failed);
-        Assert.Equal(
-            ["RateLimits:Viewer:Burst must be from 1 to 1,000,000 (got 0)", "RateLimits:Metrics:PerSecond must be from 1 to 1,000,000 (got 1000001)",
-                "RateLimits:FailedAuthentication:PerMinute must be from 1 to 60,000 (got -1)"],
-            result.Failures!);
+        Assert.Contains(problems, p => p.StartsWith("RateLimits:Viewer:Burst: ", StringComparison.Ordinal) && p.Contains("between 1 and 1000000", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("RateLimits:Metrics:PerSecond: ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("RateLimits:FailedAuthentication:PerMinute: ", StringComparison.Ordinal));
+        Assert.Equal(3, problems.Count);
     }
 
-    [Fact]
-    public void Start_WithABadLimit_StopsNamingTheSetting()
-    {
-        using var factory = new ControllerFactory();
-        factory.Settings["RateLimits:Department:PerSecond"] = "0";
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Contains("RateLimits:Department:PerSecond must be from 1", error.Message, StringComparison.Ordinal);
-    }
+    private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
