@@ -34,7 +34,7 @@ public sealed class AllocationsTests(ControllerFixture fixture)
         var ready = await _cm.Allocations.GetAsync(placed.Id);
         Assert.Equal(AllocationStatuses.Ready, ready.Status);
         Assert.Equal(AllocationStatuses.Ready, ready.History[^1].Status);
-        Assert.Contains(ready.Decision.Placement!.Value.GetProperty("shares").EnumerateArray(), s => s.GetProperty("cloudId").GetString() is "province-x86" or "xinchuang-arm");
+        Assert.Contains(ready.Decision.Placement!.Shares, s => s.CloudId is "province-x86" or "xinchuang-arm");
     }
 
     [Fact]

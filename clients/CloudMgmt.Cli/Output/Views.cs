@@ -145,10 +145,7 @@ internal static class Views
     private static string Bool(bool value) => value ? "yes" : "no";
 
     private static string Cloud(Decision decision) =>
-        decision.Placement is { ValueKind: System.Text.Json.JsonValueKind.Object } p
-        && p.TryGetProperty("shares", out var shares) && shares.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? string.Join(",", shares.EnumerateArray().Select(s => s.TryGetProperty("cloudId", out var id) ? id.GetString() : null).OfType<string>())
-            : "-";
+        decision.Placement is { Shares.Count: > 0 } p ? string.Join(",", p.Shares.Select(s => s.CloudId)) : "-";
 
     /// <summary>Green when done, yellow while waiting on a person, red when it went wrong (ANSI SGR codes).</summary>
     private static string? StatusColour(string status) => status switch

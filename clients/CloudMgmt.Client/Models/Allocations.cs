@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CloudMgmt.Client.Models;
 
 /// <summary>A request for capacity.</summary>
@@ -56,7 +54,36 @@ public sealed record ApprovalReason(string Pool, string Resource, long Requested
 /// <param name="Placement">Every filter's verdict per cloud, the scores and the choice; null with no cloud registered.</param>
 public sealed record Decision(
     bool Fits, bool NeedsApproval, IReadOnlyList<string> Path, IReadOnlyList<Shortfall> Shortfalls,
-    IReadOnlyList<ApprovalReason> ApprovalReasons, JsonElement? Placement);
+    IReadOnlyList<ApprovalReason> ApprovalReasons, Placement? Placement);
+
+/// <summary>Where placement put (or would put) a request, and why.</summary>
+/// <param name="Placed">A cloud (or several, with spread) holds it.</param>
+/// <param name="PolicyName">The placement policy that decided.</param>
+/// <param name="Shares">What each chosen cloud holds.</param>
+/// <param name="Clouds">Every registered cloud with its verdicts and scores.</param>
+/// <param name="Reason">Why it was not placed, when it was not.</param>
+public sealed record Placement(
+    bool Placed, string PolicyName, IReadOnlyList<PlacementShare> Shares, IReadOnlyList<CloudEvaluation> Clouds, string? Reason);
+
+/// <summary>A part of a request on one cloud.</summary>
+/// <param name="CloudId">The cloud.</param>
+/// <param name="Resources">What it holds there, e.g. vcpu = 16, memoryGiB = 64.</param>
+public sealed record PlacementShare(string CloudId, IReadOnlyDictionary<string, long> Resources);
+
+/// <summary>What placement found out about one cloud.</summary>
+/// <param name="CloudId">The cloud.</param>
+/// <param name="Verdicts">Every filter's verdict.</param>
+/// <param name="Scores">Each scorer's score (eligible clouds only).</param>
+/// <param name="Total">The weighted total.</param>
+/// <param name="Eligible">Every filter passed.</param>
+public sealed record CloudEvaluation(
+    string CloudId, IReadOnlyList<FilterVerdict> Verdicts, IReadOnlyDictionary<string, double> Scores, double Total, bool Eligible);
+
+/// <summary>One filter's verdict on one cloud.</summary>
+/// <param name="Filter">capacity, region, architecture, ...</param>
+/// <param name="Passed">It let the cloud through.</param>
+/// <param name="Reason">Why not.</param>
+public sealed record FilterVerdict(string Filter, bool Passed, string? Reason);
 
 /// <summary>What a request would become (<c>?dryRun=true</c>); nothing was changed.</summary>
 /// <param name="DryRun">Always true.</param>

@@ -26,12 +26,12 @@ public sealed record ApprovalReasonResponse(string Pool, string Resource, long R
 /// <param name="Placement">Where it goes: every filter's verdict per cloud, the scores and the choice (null with no cloud registered).</param>
 public sealed record DecisionResponse(
     bool Fits, bool NeedsApproval, IReadOnlyList<string> Path, IReadOnlyList<ShortfallResponse> Shortfalls,
-    IReadOnlyList<ApprovalReasonResponse> ApprovalReasons, System.Text.Json.JsonElement? Placement)
+    IReadOnlyList<ApprovalReasonResponse> ApprovalReasons, PlacementResponse? Placement)
 {
     public static DecisionResponse From(AdmissionDecision d) => new(
         d.Fits, d.NeedsApproval, d.Path, d.Shortfalls.Select(ShortfallResponse.From).ToList(),
         d.ApprovalReasons.Select(r => new ApprovalReasonResponse(r.PoolId, r.Resource, r.Requested, r.Threshold)).ToList(),
-        d.PlacementJson is null ? null : System.Text.Json.JsonDocument.Parse(d.PlacementJson).RootElement.Clone());
+        PlacementResponse.Parse(d.PlacementJson));
 }
 
 public sealed record DryRunResponse(bool DryRun, bool WouldBeAdmitted, string WouldBe, DecisionResponse Decision);

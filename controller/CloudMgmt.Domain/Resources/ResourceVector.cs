@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace CloudMgmt.Domain.Resources;
 
@@ -6,8 +7,10 @@ namespace CloudMgmt.Domain.Resources;
 /// An immutable vector of named, non-negative integer amounts ("vcpu" = 4, "memoryGiB" = 16, ...).
 /// A missing name means zero. Names are kept sorted (ordinal) in two parallel arrays, so that the
 /// element-wise operations are a merge over a handful of entries with no dictionary look-ups:
-/// admission runs them several times per pool on every request.
+/// admission runs them several times per pool on every request. In JSON it is a plain map of name
+/// to amount (<see cref="ResourceVectorJsonConverter"/>).
 /// </summary>
+[JsonConverter(typeof(ResourceVectorJsonConverter))]
 public sealed partial class ResourceVector : IEquatable<ResourceVector>
 {
     private readonly string[] _names;

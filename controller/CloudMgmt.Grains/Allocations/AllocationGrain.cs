@@ -30,6 +30,11 @@ public sealed partial class AllocationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.RecordExists && LegacyPlacementJson.IsLegacy(S.Placement))
+        {
+            S.Placement = LegacyPlacementJson.Upgrade(S.Placement!); // kept from now on, written with the next change
+        }
+
         if (state.RecordExists && S.Work != PendingWork.None)
         {
             await FinishInterruptedWorkAsync();

@@ -30,6 +30,12 @@ public sealed record PlacementView(bool Placed, string? Policy, string? Reason, 
         return From(document.RootElement);
     }
 
+    /// <summary>From an allocation's answer; null when there is no placement (no cloud registered).</summary>
+    public static PlacementView? From(Application.Allocations.PlacementResponse? placement) => placement is null ? null : new(
+        placement.Placed, placement.PolicyName, placement.Reason, placement.Clouds.Select(c => new Cloud(c.CloudId,
+            c.Verdicts.Select(v => new Verdict(v.Filter, v.Passed, v.Reason)).ToList(), c.Scores, c.Eligible ? c.Total : null,
+            placement.Shares.LastOrDefault(s => s.CloudId == c.CloudId)?.Resources)).ToList());
+
     /// <summary>Null when there is no placement (no cloud registered: the controller keeps quota only).</summary>
     public static PlacementView? From(JsonElement? json)
     {

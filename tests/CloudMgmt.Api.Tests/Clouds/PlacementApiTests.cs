@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using CloudMgmt.Api.Tests.Infrastructure;
 
 namespace CloudMgmt.Api.Tests.Clouds;
@@ -69,5 +70,80 @@ public sealed class PlacementApiTests : IDisposable
         Assert.Equal("Failed", created.Str("status"));
         Assert.Contains("placement failed", created["history"]!.AsArray().Last()!.Str("message"), StringComparison.Ordinal);
         Assert.Equal(0, (await op.GetAsync("/api/v1/pools/dept").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
+    }
+
+    private async Task<(HttpClient Op, JsonNode Created)> PlacedAsync()
+    {
+        var op = await ReadyAsync();
+        var created = await op.Post("/api/v1/allocations", new
+        {
+            tenant = "health", resources = new { vcpu = 16, memoryGiB = 64 }, constraints = new { xinchuang = "true" },
+        }).Expect(HttpStatusCode.Created);
+        return (op, created);
+    }
+
+    [Fact]
+    public async Task Create_Get_List_DryRun_SharesAreAPlainMapOfNameToAmount()
+    {
+        var (op, created) = await PlacedAsync();
+        const string expected = """[{"cloudId":"xinchuang-arm","resources":{"memoryGiB":64,"vcpu":16}}]""";
+
+        Assert.Equal(expected, created["decision"]!["placement"]!["shares"]!.ToJsonString());
+        var id = created.Str("id");
+        var read = await op.GetAsync($"/api/v1/allocations/{id}").Expect(HttpStatusCode.OK);
+        Assert.Equal(expected, read["decision"]!["placement"]!["shares"]!.ToJsonString());
+        var dry = await op.Post("/api/v1/allocations?dryRun=true", new
+        {
+            tenant = "health", resources = new { vcpu = 16, memoryGiB = 64 }, constraints = new { xinchuang = "true" },
+        }).Expect(HttpStatusCode.OK);
+        Assert.Equal(expected, dry["decision"]!["placement"]!["shares"]!.ToJsonString());
+        var list = await op.GetAsync("/api/v1/allocations?tenant=health").Expect(HttpStatusCode.OK);
+        Assert.Equal("""{"memoryGiB":64,"vcpu":16}""", list["items"]![0]!["resources"]!.ToJsonString());
+    }
+
+    /// <summary>
+    /// Every amount in every answer is a plain map of name to amount, never the resource vector type's
+    /// members (count, isZero, entries), which placement shares showed. Every GET the served OpenAPI document lists, with its path parameters filled from what exists
+    /// (a pool, a tenant, a cloud, a placed allocation), is read as the operator; none may show the
+    /// vector type's members.
+    /// </summary>
+    [Fact]
+    public async Task EveryGetInTheDocument_NoAnswerShowsTheVectorTypesMembers()
+    {
+        var (op, created) = await PlacedAsync();
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["id"] = "dept", ["poolId"] = "dept", ["tenantId"] = "health", ["cloudId"] = "xinchuang-arm", ["allocationId"] = created.Str("id"),
+        };
+        var document = await op.GetAsync("/openapi/v1.json").Expect(HttpStatusCode.OK);
+        var read = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (item!["get"] is null || path.StartsWith("/api/v1/audit", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var url = FillIds(path, ids, created.Str("id"));
+            using var response = await op.GetAsync(url);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {text}");
+            Assert.DoesNotContain("\"isZero\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"entries\"", text, StringComparison.Ordinal);
+            read.Add(url);
+        }
+
+        Assert.Contains($"/api/v1/allocations/{created.Str("id")}", read);
+        Assert.True(read.Count >= 10, "too few answers read: " + string.Join(", ", read));
+    }
+
+    private static string FillIds(string path, Dictionary<string, string> ids, string allocation)
+    {
+        var filled = System.Text.RegularExpressions.Regex.Replace(path, "{([^}]+)}",
+            m => path.StartsWith("/api/v1/allocations", StringComparison.Ordinal) ? allocation
+                : path.StartsWith("/api/v1/clouds", StringComparison.Ordinal) ? ids["cloudId"]
+                : path.StartsWith("/api/v1/tenants", StringComparison.Ordinal) ? ids["tenantId"]
+                : ids.GetValueOrDefault(m.Groups[1].Value, "dept"));
+        return filled;
     }
 }
