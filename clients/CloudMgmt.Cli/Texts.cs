@@ -14,6 +14,10 @@ internal static class Texts
 
     public static string Shortfalls(Terminal t) => t.Chinese ? "缺口" : "shortfalls";
 
+    public static string CannotHold(Terminal t) => t.Chinese ? "无法容纳" : "cannot hold it";
+
+    public static string LeftFailed(Terminal t) => t.Chinese ? "已记录为失败（不占用任何资源）" : "recorded as Failed (holds nothing)";
+
     public static string RetryAfter(Terminal t, TimeSpan wait) =>
         t.Chinese ? $"请在 {wait.TotalSeconds:0} 秒后重试" : $"retry after {wait.TotalSeconds:0} s";
 

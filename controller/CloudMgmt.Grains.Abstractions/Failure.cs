@@ -13,13 +13,19 @@ public enum FailureKind
 
     /// <summary>The caller's role or scope may not do this (the application layer's answer; grains never give it).</summary>
     Forbidden,
+
+    /// <summary>No registered cloud can hold the request; <see cref="Failure.PlacementJson"/> says why, cloud by cloud.</summary>
+    Unplaceable,
 }
 
 /// <summary>An expected failure, as a value. <see cref="Field"/> names the request field at fault, when there is one.</summary>
 /// <param name="Errors">Every invalid field with what is wrong with it, when a request had several.</param>
+/// <param name="PlacementJson">For <see cref="FailureKind.Unplaceable"/>: the placement decision (every filter's verdict per cloud) as JSON.</param>
+/// <param name="Allocation">For <see cref="FailureKind.Unplaceable"/>: the allocation left Failed (holding nothing), when one was recorded.</param>
 [GenerateSerializer, Immutable]
 public sealed record Failure(
-    FailureKind Kind, string Detail, string? Field = null, IReadOnlyList<Shortfall>? Shortfalls = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+    FailureKind Kind, string Detail, string? Field = null, IReadOnlyList<Shortfall>? Shortfalls = null, IReadOnlyDictionary<string, string[]>? Errors = null,
+    string? PlacementJson = null, string? Allocation = null)
 {
     public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, detail);
 

@@ -23,6 +23,20 @@ public sealed class AllocVerbTests(CliController controller) : IDisposable
     }
 
     [Fact]
+    public async Task Request_NoCloudCanHoldIt_ExitsFourWithEachCloudsReason()
+    {
+        var tenant = await TenantAsync("vcpu=100000");
+
+        var run = await _cmctl.RunAsync("alloc", "request", "--tenant", tenant, "--vcpu", "90000").Exit(4);
+
+        Assert.StartsWith("Error: No cloud can hold the request (409)\n", run.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing was reserved or charged", run.Err, StringComparison.Ordinal);
+        Assert.Matches(@"\n  cannot hold it: province-x86: capacity: [^\n]+\n", run.Err);
+        Assert.Matches(@"\n  cannot hold it: xinchuang-arm: capacity: [^\n]+\n", run.Err);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
     public async Task Request_AboveQuota_ExitsFourWithTheShortfall()
     {
         var tenant = await TenantAsync("vcpu=4");

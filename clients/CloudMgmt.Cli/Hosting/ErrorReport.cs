@@ -12,6 +12,7 @@ namespace CloudMgmt.Cli.Hosting;
 ///   field: resources
 ///   shortfalls: hefei vcpu requested 400, available 60, short 340
 /// </code>
+/// and for a request no cloud can hold, each cloud and why (<c>cannot hold it: xinchuang-arm: capacity: ...</c>).
 /// </summary>
 internal static class ErrorReport
 {
@@ -37,6 +38,16 @@ internal static class ErrorReport
         foreach (var s in p.Shortfalls)
         {
             e.WriteLine($"  {Texts.Shortfalls(t)}: {Clean(s.Pool)} {Clean(s.Resource)} requested {s.Requested}, available {s.Available}, short {s.Short}");
+        }
+
+        foreach (var v in p.Verdicts ?? [])
+        {
+            e.WriteLine($"  {Texts.CannotHold(t)}: {Clean(v.Cloud)}: {Clean(string.Join("; ", v.Reasons))}");
+        }
+
+        if (p.Allocation is { } failed)
+        {
+            e.WriteLine($"  {Texts.LeftFailed(t)}: {Clean(failed)}");
         }
 
         if (p.RetryAfter is { } wait)

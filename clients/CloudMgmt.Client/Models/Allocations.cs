@@ -85,6 +85,11 @@ public sealed record CloudEvaluation(
 /// <param name="Reason">Why not.</param>
 public sealed record FilterVerdict(string Filter, bool Passed, string? Reason);
 
+/// <summary>A cloud that cannot hold a request, and why (the verdicts of a 409 unplaceable).</summary>
+/// <param name="Cloud">The cloud.</param>
+/// <param name="Reasons">Each refusing filter with its reason ("capacity: ...").</param>
+public sealed record CloudRefusal(string Cloud, IReadOnlyList<string> Reasons);
+
 /// <summary>What a request would become (<c>?dryRun=true</c>); nothing was changed.</summary>
 /// <param name="DryRun">Always true.</param>
 /// <param name="WouldBeAdmitted">It fits.</param>

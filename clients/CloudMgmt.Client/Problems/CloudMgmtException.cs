@@ -29,6 +29,7 @@ public class CloudMgmtException : Exception
         401 or 403 => new NotAuthorizedException(problem),
         404 => new NotFoundException(problem),
         409 when problem.Shortfalls.Count > 0 => new QuotaExceededException(problem),
+        409 when problem.Verdicts is not null => new UnplaceableException(problem),
         409 or 412 => new ConflictException(problem),
         429 => new RateLimitedException(problem),
         503 => new ServiceUnavailableException(problem),
@@ -43,7 +44,13 @@ public class CloudMgmtException : Exception
             text += ": " + p.Detail;
         }
 
-        return p.Field is null ? text : $"{text} (field '{p.Field}')";
+        if (p.Field is not null)
+        {
+            text += $" (field '{p.Field}')";
+        }
+
+        return p.Verdicts is not { Count: > 0 } verdicts ? text
+            : text + string.Concat(verdicts.Select(v => $"\n  {v.Cloud}: {string.Join("; ", v.Reasons)}"));
     }
 }
 
@@ -64,6 +71,16 @@ public sealed class QuotaExceededException(Problem problem) : ConflictException(
 {
     /// <summary>Which pool is short of which resource, and by how much.</summary>
     public IReadOnlyList<Models.Shortfall> Shortfalls => Problem.Shortfalls;
+}
+
+/// <summary>
+/// 409 unplaceable: no registered cloud can hold the request; <see cref="Verdicts"/> says why, cloud by cloud.
+/// Nothing was reserved or charged (an <see cref="Problem.Allocation"/> named here is Failed and holds nothing).
+/// </summary>
+public sealed class UnplaceableException(Problem problem) : ConflictException(problem)
+{
+    /// <summary>Each cloud that cannot hold the request, and why.</summary>
+    public IReadOnlyList<Models.CloudRefusal> Verdicts => Problem.Verdicts ?? [];
 }
 
 /// <summary>429 after the client's retries: too many requests; <see cref="Problem.RetryAfter"/> says how long to wait.</summary>

@@ -14,9 +14,12 @@ namespace CloudMgmt.Client.Problems;
 /// <param name="Errors">Every invalid field with what is wrong with it (400).</param>
 /// <param name="Shortfalls">Which pool is short of which resource, and by how much (409 quota exceeded).</param>
 /// <param name="RetryAfter">How long the server asked to wait (429, 503).</param>
+/// <param name="Verdicts">Each cloud that cannot hold the request, and why (409 unplaceable).</param>
+/// <param name="Allocation">The allocation left Failed (holding nothing), when a 409 unplaceable names one.</param>
 public sealed record Problem(
     int Status, string Title, string? Detail, string? Type, string? Field,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Errors, IReadOnlyList<Shortfall> Shortfalls, TimeSpan? RetryAfter)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Errors, IReadOnlyList<Shortfall> Shortfalls, TimeSpan? RetryAfter,
+    IReadOnlyList<CloudRefusal>? Verdicts = null, string? Allocation = null)
 {
     /// <summary>Reads a response body: problem+json when the server sent one, else what the status says.</summary>
     internal static Problem Parse(HttpStatusCode status, string? reason, string? body, TimeSpan? retryAfter)
@@ -49,6 +52,10 @@ public sealed record Problem(
                 Shortfalls = root.TryGetProperty("shortfalls", out var shortfalls) && shortfalls.ValueKind == JsonValueKind.Array
                     ? shortfalls.Deserialize<List<Shortfall>>(JsonDefaults.Tolerant) ?? []
                     : [],
+                Verdicts = root.TryGetProperty("verdicts", out var verdicts) && verdicts.ValueKind == JsonValueKind.Array
+                    ? verdicts.Deserialize<List<CloudRefusal>>(JsonDefaults.Tolerant) ?? []
+                    : null,
+                Allocation = Text(root, "allocation"),
             };
         }
         catch (JsonException)

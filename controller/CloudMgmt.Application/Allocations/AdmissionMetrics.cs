@@ -13,10 +13,12 @@ internal static class AdmissionMetrics
         var result = outcome switch
         {
             { Failure.Kind: FailureKind.QuotaExceeded } => "rejected",
+            { Failure.Kind: FailureKind.Unplaceable } => "unplaceable",
             { Failure: not null } => null, // bad input or a conflicting retry: no admission was decided
             { Value.Replayed: true } => null, // a retry is answered with the decision already counted
             { Value.Status: AllocationStatus.PendingApproval } => "pending_approval",
             { Value.Status: AllocationStatus.Rejected } => "rejected",
+            { Value.Status: AllocationStatus.Failed } => "unplaceable", // the room chosen was taken before it was held
             _ => "admitted",
         };
         if (result is null)

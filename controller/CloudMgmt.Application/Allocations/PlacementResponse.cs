@@ -16,6 +16,12 @@ public sealed record PlacementResponse(
     /// <summary>From the decision's JSON as the grains keep it; null when there is none (no cloud registered).</summary>
     public static PlacementResponse? Parse(string? json) =>
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<PlacementResponse>(json, Json);
+
+    /// <summary>Each cloud that refused, with the reasons its filters gave (the verdicts a 409 for an unplaceable request carries).</summary>
+    public IReadOnlyList<CloudRefusalResponse> Refusals() =>
+        Clouds.Where(c => !c.Eligible)
+            .Select(c => new CloudRefusalResponse(c.CloudId, c.Verdicts.Where(v => !v.Passed).Select(v => $"{v.Filter}: {v.Reason}").ToList()))
+            .ToList();
 }
 
 /// <param name="CloudId">The cloud.</param>
@@ -34,3 +40,8 @@ public sealed record CloudEvaluationResponse(
 /// <param name="Passed">It let the cloud through.</param>
 /// <param name="Reason">Why not, in an operator's words.</param>
 public sealed record FilterVerdictResponse(string Filter, bool Passed, string? Reason);
+
+/// <summary>One cloud that cannot hold a request, and why.</summary>
+/// <param name="Cloud">The cloud.</param>
+/// <param name="Reasons">Each refusing filter with its reason ("capacity: ...").</param>
+public sealed record CloudRefusalResponse(string Cloud, IReadOnlyList<string> Reasons);

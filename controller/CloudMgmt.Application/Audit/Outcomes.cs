@@ -16,7 +16,7 @@ public static class Outcomes
     public static int Of(FailureKind kind) => kind switch
     {
         FailureKind.NotFound => 404,
-        FailureKind.Conflict or FailureKind.QuotaExceeded => 409,
+        FailureKind.Conflict or FailureKind.QuotaExceeded or FailureKind.Unplaceable => 409,
         FailureKind.Forbidden => 403,
         _ => 400,
     };

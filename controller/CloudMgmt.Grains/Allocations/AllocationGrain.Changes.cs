@@ -90,11 +90,19 @@ public sealed partial class AllocationGrain
             return Failure.Conflict($"only an allocation waiting for approval can be approved; this one is {S.Status}");
         }
 
+        // An approval no cloud can follow changes nothing: the request keeps waiting (an operator may
+        // reject it, or approve it again once a cloud has room), and the answer gives every cloud's verdicts.
+        var decided = await DecideAsync(S.Tenant, S.Path, VectorState.Load(S.Resources), S.Constraints);
+        if (decided is { Placed: false })
+        {
+            return Unplaceable(decided);
+        }
+
         // Placed before anything is written: a crash before the write leaves it waiting for approval,
         // and room a crash left held on a cloud is removed by the reconciler (nobody wants it).
         Move(AllocationStatus.Admitted, "approved" + (note is null ? "" : ": " + note), by);
         crashPoints.Reached(new CrashPoint("approve", "Place", Id));
-        if (!await PlaceAsync(by))
+        if (!await PlaceAsync(by, decided))
         {
             crashPoints.Reached(new CrashPoint("approve", "Commit", Id));
             await state.WriteStateAsync(); // no cloud registered: it stays Admitted

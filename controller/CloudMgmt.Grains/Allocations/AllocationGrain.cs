@@ -45,6 +45,7 @@ public sealed partial class AllocationGrain(
             // Admitted and not placed: a crash came between its record and its placement (with no
             // cloud registered this finds nothing and changes nothing). Its pools were not confirmed
             // yet, so they ask about it after Reservations:ConfirmAfter, which brings it here.
+            await ReleaseStaleHoldsAsync();
             await PlaceAsync(Actors.Reconciler);
         }
     }
@@ -92,6 +93,15 @@ public sealed partial class AllocationGrain(
         }
 
         var pools = path.Value!.PoolIds;
+        // Where it would go is decided before anything is charged: a request no cloud can hold is
+        // refused with every cloud's verdicts, and leaves no record, reservation or charge behind.
+        var decided = await DecideAsync(request.Tenant, pools, request.Resources, request.Constraints);
+        if (decided is { Placed: false })
+        {
+            DeactivateOnIdle();
+            return Unplaceable(decided);
+        }
+
         var outcome = await SetAlongAsync(pools, request.Resources, 0);
         if (!outcome.Accepted)
         {
@@ -110,7 +120,7 @@ public sealed partial class AllocationGrain(
         if (S.Status == AllocationStatus.Admitted)
         {
             crashPoints.Reached(new CrashPoint("create", "Place", Id));
-            await PlaceAsync(request.By);
+            await PlaceAsync(request.By, decided);
         }
 
         // Confirmed only once placed (or failed): a crash before leaves the pools unconfirmed, and

@@ -11,7 +11,14 @@ internal static class AllocationEndpoints
     {
         var allocations = api.MapGroup("/allocations").WithTags("Allocations").RequireAuthorization(Roles.Authenticated);
         allocations.MapPost("/", Create)
-            .WithSummary("Request capacity; ?dryRun=true explains the decision and changes nothing; honours Idempotency-Key");
+            .WithSummary("Request capacity; ?dryRun=true explains the decision and changes nothing; honours Idempotency-Key")
+            .WithDescription("A request is admitted against the quota tree and placed on a cloud. One that does not fit the quota is a 409 " +
+                "(type quotaexceeded) with `shortfalls`. One that no registered cloud can hold is a 409 (type unplaceable) with `verdicts` " +
+                "(each cloud and why it cannot hold it) and `placement` (the whole decision): nothing is reserved or charged and no allocation " +
+                "is recorded, so the same Idempotency-Key may be sent again later. Only when the room chosen was taken by another request " +
+                "before it could be held (twice) is the allocation recorded: it is then Failed (terminal; its quota returned; nothing held), " +
+                "and the 409 names it in `allocation`. Resource amounts in answers are maps of name to amount ({\"vcpu\":16,\"memoryGiB\":64}), " +
+                "placement shares included.");
         allocations.MapGet("/", async (HttpContext http, AllocationService service, [FromQuery] string? tenant, [FromQuery] string? status,
                 [FromQuery] int? limit, [FromQuery] string? after) =>
                 Problems.Of(await service.ListAsync(http.Caller(), new AllocationFilter(tenant, status, limit, after)), Results.Ok))
@@ -31,7 +38,9 @@ internal static class AllocationEndpoints
             .WithSummary("Release an allocation; its quota returns");
         allocations.MapPost("/{id}/approve", async (string id, DecisionNoteRequest? body, HttpContext http, AllocationService service) =>
                 Problems.Of(await service.ApproveAsync(http.Caller(), id, body), a => Results.Ok(AllocationResponse.From(a))))
-            .WithSummary("Approve a request waiting for approval (operators, within their part of the tree)");
+            .WithSummary("Approve a request waiting for approval (operators, within their part of the tree)")
+            .WithDescription("An approval that no registered cloud can follow is a 409 (type unplaceable) with every cloud's `verdicts`; " +
+                "the request keeps waiting for approval, unchanged (reject it, or approve it again once a cloud has room).");
         allocations.MapPost("/{id}/reject", async (string id, DecisionNoteRequest? body, HttpContext http, AllocationService service) =>
                 Problems.Of(await service.RejectAsync(http.Caller(), id, body), a => Results.Ok(AllocationResponse.From(a))))
             .WithSummary("Reject a request waiting for approval (operators, within their part of the tree)");

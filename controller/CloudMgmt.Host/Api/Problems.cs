@@ -21,6 +21,7 @@ internal static class Problems
             FailureKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             FailureKind.QuotaExceeded => (StatusCodes.Status409Conflict, "Quota exceeded"),
             FailureKind.Forbidden => (StatusCodes.Status403Forbidden, "Not allowed"),
+            FailureKind.Unplaceable => (StatusCodes.Status409Conflict, "No cloud can hold the request"),
             _ => (StatusCodes.Status400BadRequest, "Invalid request"),
         };
         var extensions = new Dictionary<string, object?>();
@@ -37,6 +38,17 @@ internal static class Problems
         if (failure.Shortfalls is { Count: > 0 } shortfalls)
         {
             extensions["shortfalls"] = shortfalls.Select(Application.Allocations.ShortfallResponse.From).ToList();
+        }
+
+        if (Application.Allocations.PlacementResponse.Parse(failure.PlacementJson) is { } placement)
+        {
+            extensions["verdicts"] = placement.Refusals();
+            extensions["placement"] = placement;
+        }
+
+        if (failure.Allocation is not null)
+        {
+            extensions["allocation"] = failure.Allocation;
         }
 
         return Results.Problem(failure.Detail, statusCode: status, title: title,

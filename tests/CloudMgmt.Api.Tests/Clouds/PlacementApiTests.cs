@@ -18,12 +18,12 @@ public sealed class PlacementApiTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> ReadyAsync()
+    private async Task<HttpClient> ReadyAsync(object? departmentExtras = null)
     {
         var op = _factory.Operator();
         await op.PostAsync("/api/v1/clouds/province-x86/reconcile", null).Expect(HttpStatusCode.OK);
         await op.PostAsync("/api/v1/clouds/xinchuang-arm/reconcile", null).Expect(HttpStatusCode.OK);
-        await ApiCalls.SeedAsync(op, vcpu: 10_000, memoryGiB: 40_000);
+        await ApiCalls.SeedAsync(op, vcpu: 10_000, memoryGiB: 40_000, departmentExtras);
         return op;
     }
 
@@ -61,15 +61,51 @@ public sealed class PlacementApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Create_NoCloudCanHoldIt_FailsWithReasonAndReturnsQuota()
+    public async Task Create_NoCloudCanHoldIt_409WithEveryCloudsVerdictsAndNothingChargedOrRecorded()
     {
         var op = await ReadyAsync();
 
-        var created = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 5000 } }).Expect(HttpStatusCode.Created);
+        var problem = await op.PostWithKey("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 5000 } }, "too-big")
+            .ExpectProblem(HttpStatusCode.Conflict);
 
-        Assert.Equal("Failed", created.Str("status"));
-        Assert.Contains("placement failed", created["history"]!.AsArray().Last()!.Str("message"), StringComparison.Ordinal);
+        Assert.Equal("https://cloudmgmt.dev/problems/unplaceable", problem.Str("type"));
+        var verdicts = problem["verdicts"]!.AsArray();
+        Assert.Equal(["province-x86", "xinchuang-arm"], verdicts.Select(v => v!.Str("cloud")).Order().ToArray());
+        Assert.All(verdicts, v => Assert.Contains(v!["reasons"]!.AsArray(), r => r!.GetValue<string>().StartsWith("capacity: ", StringComparison.Ordinal)));
+        Assert.False(problem["placement"]!["placed"]!.GetValue<bool>());
+        Assert.Null(problem["allocation"]);
         Assert.Equal(0, (await op.GetAsync("/api/v1/pools/dept").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
+        Assert.Equal(0, (await op.GetAsync("/api/v1/pools/province").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
+        Assert.Empty((await op.GetAsync("/api/v1/allocations?tenant=health").Expect(HttpStatusCode.OK))["items"]!.AsArray());
+        Assert.Equal(0, (await op.GetAsync("/api/v1/tenants/health").Expect(HttpStatusCode.OK)).Long("allocations"));
+        await op.GetAsync("/api/v1/allocations/" + CloudMgmt.Application.Allocations.AllocationIds.For("health", "too-big")).ExpectProblem(HttpStatusCode.NotFound);
+        foreach (var cloud in new[] { "province-x86", "xinchuang-arm" })
+        {
+            Assert.Equal(0, (await op.GetAsync($"/api/v1/clouds/{cloud}").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
+        }
+
+        // Nothing was recorded under the key: the same request, smaller, is taken with it.
+        var later = await op.PostWithKey("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 2 } }, "too-big").Expect(HttpStatusCode.Created);
+        Assert.Equal("Placed", later.Str("status"));
+    }
+
+    [Fact]
+    public async Task Approve_NoCloudCanFollow_409AndTheRequestKeepsWaitingUnchanged()
+    {
+        var op = await ReadyAsync(new { approvalThreshold = new { vcpu = 4 } });
+        var waiting = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 8 } }).Expect(HttpStatusCode.Created);
+        Assert.Equal("PendingApproval", waiting.Str("status"));
+        await op.PostAsync("/api/v1/clouds/province-x86/drain", null).Expect(HttpStatusCode.OK);
+        await op.PostAsync("/api/v1/clouds/xinchuang-arm/drain", null).Expect(HttpStatusCode.OK);
+
+        var problem = await op.Post($"/api/v1/allocations/{waiting.Str("id")}/approve", new { reason = "go" }).ExpectProblem(HttpStatusCode.Conflict);
+
+        Assert.Equal("https://cloudmgmt.dev/problems/unplaceable", problem.Str("type"));
+        Assert.Equal(2, problem["verdicts"]!.AsArray().Count);
+        var after = await op.GetAsync($"/api/v1/allocations/{waiting.Str("id")}").Expect(HttpStatusCode.OK);
+        Assert.Equal("PendingApproval", after.Str("status"));
+        Assert.Equal(waiting["history"]!.AsArray().Count, after["history"]!.AsArray().Count);
+        Assert.Equal(8, (await op.GetAsync("/api/v1/pools/dept").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
     }
 
     private async Task<(HttpClient Op, JsonNode Created)> PlacedAsync()

@@ -96,7 +96,7 @@ public sealed class ModelClient(IFaultTarget host, Tree tree, int seed)
         var request = new { tenant = created.Tenant, resources = new { vcpu = created.Vcpu, memoryGiB = created.Memory }, constraints = new { region = tree.Region } };
         using var response = await http.PostWithKey("/api/v1/allocations", request, created.Key);
         var outcome = await RecordAsync(created, response);
-        if (retry && !response.IsSuccessStatusCode)
+        if (retry && !response.IsSuccessStatusCode && !created.Exists)
         {
             created.Allowed.Clear();
         }
@@ -130,6 +130,15 @@ public sealed class ModelClient(IFaultTarget host, Tree tree, int seed)
 
         Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity,
             $"{target.Id}: unexpected {(int)response.StatusCode}: {text}");
+        // No cloud can hold it (issue 16): refused before anything is charged, so nothing changed, unless
+        // the room chosen was taken before it was held: then the 409 names the allocation, left Failed.
+        if (response.StatusCode == HttpStatusCode.Conflict && JsonNode.Parse(text)?["allocation"]?.GetValue<string>() == target.Id)
+        {
+            var settled = target.Allowed.Count > 0 ? target.Allowed.First() : new Settled("Failed", target.Vcpu, target.Memory);
+            target.Acknowledged("Failed", settled.Vcpu, settled.Memory);
+            return "409 Failed";
+        }
+
         return $"{(int)response.StatusCode}";
     }
 
