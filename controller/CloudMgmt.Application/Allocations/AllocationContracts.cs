@@ -7,6 +7,10 @@ using CloudMgmt.Grains.Tenants;
 
 namespace CloudMgmt.Application.Allocations;
 
+/// <summary>A request for capacity.</summary>
+/// <param name="Constraints">Where it may go: region (comma-separated), minSecurityLevel, architecture, xinchuang, sector, nearRegion, spread.
+/// An architecture may be given by any of its names (arm64 or aarch64, amd64 or x86_64, any case) and is kept by its canonical one
+/// (aarch64, x86_64, loongarch64, mips64el, sw_64, riscv64, ppc64le, s390x); another name is refused (400, constraints.architecture).</param>
 public sealed record CreateAllocationRequest(
     string? Tenant, Dictionary<string, long>? Resources, Dictionary<string, string>? Constraints, int? Priority);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CloudMgmt.Application.Access;
+using CloudMgmt.Domain.Placement;
 using CloudMgmt.Grains;
 using CloudMgmt.Grains.Allocations;
 
@@ -36,6 +37,7 @@ internal static class AllocationInput
             v.Add($"constraints.{TextRules.Echo(key)}", $"keys must be 1-{MaxConstraintLength} characters and values at most {MaxConstraintLength}");
         }
 
+        var normalised = Normalise(constraints, v);
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
         {
             v.Add("Idempotency-Key", $"must be 1-{MaxIdempotencyKeyLength} printable characters");
@@ -51,8 +53,33 @@ internal static class AllocationInput
             return (null, Failure.Invalid("tenant", $"this caller acts for tenant '{bound}' only"));
         }
 
-        var hash = Hash(tenant!, resources!.ToString(), constraints, priority);
-        return (new AllocationRequest(tenant!, resources, constraints, priority, hash, caller.Ref), null);
+        // The digest is of what the request means (arm64 and aarch64 alike); a request made before
+        // names were normalised was digested as sent, so that digest is offered too, for its retries.
+        var hash = Hash(tenant!, resources!.ToString(), normalised, priority);
+        var former = ReferenceEquals(normalised, constraints) ? null : Hash(tenant!, resources.ToString(), constraints, priority);
+        return (new AllocationRequest(tenant!, resources, normalised, priority, hash, caller.Ref, former), null);
+    }
+
+    /// <summary>
+    /// Constraint values by the name placement compares: an architecture by its canonical name
+    /// (<c>arm64</c> becomes <c>aarch64</c>); an architecture no one knows is refused, naming the field
+    /// and the name it most likely meant. The same dictionary when nothing changed.
+    /// </summary>
+    private static Dictionary<string, string> Normalise(Dictionary<string, string> constraints, Validation v)
+    {
+        if (!constraints.TryGetValue("architecture", out var architecture) || architecture.Length == 0)
+        {
+            return constraints;
+        }
+
+        if (Architectures.Canonical(architecture) is not { } canonical)
+        {
+            var guess = Architectures.Suggest(architecture) is { } s ? $"; did you mean '{s}'?" : "";
+            v.Add("constraints.architecture", $"unknown architecture '{TextRules.Echo(architecture)}'{guess} Known: {Architectures.Describe()}");
+            return constraints;
+        }
+
+        return canonical == architecture ? constraints : new Dictionary<string, string>(constraints, StringComparer.Ordinal) { ["architecture"] = canonical };
     }
 
     /// <summary>A digest of the request's meaning (not its formatting), to tell a retry from a different request.</summary>

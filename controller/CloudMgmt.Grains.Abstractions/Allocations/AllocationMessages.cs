@@ -7,6 +7,7 @@ namespace CloudMgmt.Grains.Allocations;
 /// <summary>A department's request for capacity.</summary>
 /// <param name="RequestHash">A digest of the request body, so that a retry with the same idempotency key can be told from a different request.</param>
 /// <param name="By">Who asks ("key:key-1a2b", "oidc:wang.li"): the history's first entries name them.</param>
+/// <param name="FormerHash">The digest an earlier version made of the same body (constraints as sent, before their names were normalised), so that a retry of a request it recorded still matches; null when the two are the same.</param>
 [GenerateSerializer, Immutable]
 public sealed record AllocationRequest(
     string Tenant,
@@ -14,7 +15,8 @@ public sealed record AllocationRequest(
     IReadOnlyDictionary<string, string>? Constraints,
     int Priority,
     string RequestHash,
-    string? By = null);
+    string? By = null,
+    string? FormerHash = null);
 
 /// <summary>Would a request be admitted, and if not, where it falls short; and where it would be placed.</summary>
 /// <param name="Placeable">Whether a cloud can take it; null when no cloud is registered.</param>

@@ -74,7 +74,8 @@ public sealed partial class AllocationGrain(
     {
         if (state.RecordExists)
         {
-            if (!string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal))
+            if (!string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal)
+                && !string.Equals(S.RequestHash, request.FormerHash, StringComparison.Ordinal))
             {
                 return Failure.Conflict("this idempotency key was already used for a different request; use a new key");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudMgmt.Domain.Placement;
 using CloudMgmt.Domain.Resources;
 using CloudMgmt.Policies.Model;
 
@@ -20,14 +21,17 @@ internal sealed class SecurityLevelFilter : IPlacementFilter
     }
 }
 
-/// <summary>The cloud has the CPU architecture asked for, and is a Xinchuang cloud when that is asked for.</summary>
+/// <summary>
+/// The cloud has the CPU architecture asked for (by any of its names: <c>arm64</c> is <c>aarch64</c>,
+/// <see cref="Architectures"/>), and is a Xinchuang cloud when that is asked for.
+/// </summary>
 internal sealed class ArchitectureFilter : IPlacementFilter
 {
     public string Name => "architecture";
 
     public FilterVerdict Check(PlacementRequest request, PlacementCandidate cloud, ResourceVector share, FilterSettings settings)
     {
-        if (request.Constraint("architecture") is { } arch && !string.Equals(arch, cloud.Label("architecture"), StringComparison.Ordinal))
+        if (request.Constraint("architecture") is { } arch && !Architectures.Same(arch, cloud.Label("architecture")))
         {
             return FilterVerdict.Fail(Name, $"architecture is {cloud.Label("architecture") ?? "unknown"}, not {arch}");
         }
