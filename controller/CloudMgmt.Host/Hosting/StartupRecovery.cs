@@ -13,7 +13,7 @@ namespace CloudMgmt.Host.Hosting;
 /// </summary>
 internal sealed partial class StartupRecovery(
     IGrainFactory grains, DataDirectory dataDir, IOptions<SandboxRegistrationOptions> sandbox, IOptions<AdminTokenOptions> adminToken, StartupState startup,
-    ILogger<StartupRecovery> logger)
+    CloudMgmt.Reconciliation.Clouds.CloudRefresher refresher, ILogger<StartupRecovery> logger)
     : IHostedService
 {
     private const string FileKeyId = "admin-file";
@@ -22,7 +22,7 @@ internal sealed partial class StartupRecovery(
     {
         await BootstrapAdminTokenAsync();
         await grains.GetGrain<ICatalogGrain>(CatalogGrain.Key).Reconcile();
-        await RegisterSandboxCloudsAsync();
+        await RegisterSandboxCloudsAsync(cancellationToken);
         startup.MarkReady();
         LogReady(logger, dataDir.Path);
     }
@@ -32,9 +32,11 @@ internal sealed partial class StartupRecovery(
     /// <summary>
     /// The embedded default manages two sandbox clouds out of the box (a provincial x86 cloud and a
     /// Xinchuang ARM cloud), so there is something to look at; only on a first start, and not when
-    /// Sandbox:RegisterDefaults is false.
+    /// Sandbox:RegisterDefaults is false. Each is inventoried at once, before the controller says it
+    /// is ready: the inventory schedule's first pass may have run before they existed, and until a
+    /// cloud's first inventory no request can be placed on it (a 409 on a fresh controller).
     /// </summary>
-    private async Task RegisterSandboxCloudsAsync()
+    private async Task RegisterSandboxCloudsAsync(CancellationToken cancellationToken)
     {
         if (!sandbox.Value.RegisterDefaults
             || (await grains.GetGrain<ICloudDirectoryGrain>(CloudDirectoryGrain.Key).List()).Count > 0)
@@ -48,6 +50,7 @@ internal sealed partial class StartupRecovery(
             await grains.GetGrain<ICloudGrain>(id).Register(new CloudSpec(id, SandboxAdapter.KindName, "anhui",
                 new Dictionary<string, string>(options.Labels), null, null, new Dictionary<string, string> { ["preset"] = preset }));
             LogSandboxCloud(logger, id);
+            await refresher.RefreshAsync(id, cancellationToken); // in-process; a failure is the cloud's health, not ours
         }
     }
 

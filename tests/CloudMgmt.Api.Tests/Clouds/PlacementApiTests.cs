@@ -28,6 +28,23 @@ public sealed class PlacementApiTests : IDisposable
     }
 
     [Fact]
+    public async Task FreshController_NoReconcileAsked_FirstRequestPlacedOnADefaultSandboxCloud()
+    {
+        // No reconcile and an hour between inventories: the default clouds were inventoried at start,
+        // before the controller said it was ready (a fresh controller answered 409 otherwise).
+        var op = _factory.Operator();
+        await ApiCalls.SeedAsync(op, vcpu: 10_000, memoryGiB: 40_000);
+
+        var created = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 4, memoryGiB = 8 } })
+            .Expect(HttpStatusCode.Created);
+
+        Assert.Equal("Placed", created.Str("status"));
+        var cloud = created["decision"]!["placement"]!["shares"]![0]!.Str("cloudId");
+        Assert.Contains(cloud, new[] { "province-x86", "xinchuang-arm" });
+        Assert.True((await op.GetAsync($"/api/v1/clouds/{cloud}").Expect(HttpStatusCode.OK))["health"]!["healthy"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Create_XinchuangConstraint_PlacedOnArmCloudAndRoomHeldThere()
     {
         var op = await ReadyAsync();
