@@ -15,8 +15,22 @@ namespace CloudMgmt.Application.Clouds;
 /// </summary>
 internal sealed partial class CloudService(
     IGrainFactory grains, AccessCheck access, AuditTrail audit, CloudRegistrations registrations, CloudRefresher refresher,
-    GrantReconciler reconciler, ReconcilePass pass)
+    GrantReconciler reconciler, ReconcilePass pass, CloudResilience resilience)
 {
+    /// <summary>The kinds of cloud an adapter is installed for (what a registration may name).</summary>
+    public IReadOnlyCollection<string> Kinds => registrations.Kinds;
+
+    /// <summary>
+    /// The cloud's circuit breaker on this node (closed, half-open or open), for the callers who may
+    /// read it from /metrics (cloudmgmt_cloud_breaker_state): unscoped operators and viewers; null for
+    /// everyone else, who learn from the health summary only that the cloud is unavailable.
+    /// </summary>
+    public string? BreakerOf(Caller caller, string id) =>
+        SeesBreakers(caller.Principal) ? resilience.BreakerState(id) switch { 1 => "half-open", 2 => "open", _ => "closed" } : null;
+
+    public static bool SeesBreakers(Principal principal) =>
+        principal.Kind == PrincipalKind.System || (principal.Unscoped && principal.Role is Grains.Keys.ApiRole.Operator or Grains.Keys.ApiRole.Viewer);
+
     public async Task<Outcome<IReadOnlyList<CloudResponse>>> ListAsync(Caller caller)
     {
         if (await access.RoleAsync(caller, Operations.CloudRead, Resource.Cloud(null)) is { } refused)
