@@ -56,4 +56,14 @@ internal static class Texts
 
     public static string ChainBroken(Terminal t, long? at) =>
         t.Chinese ? $"审计链已被破坏：从记录 {at} 起" : $"the audit trail is broken from record {at} on";
+
+    public static string StatementBasis(Terminal t, string month, string catalogue, string basis, string closedThrough) =>
+        t.Chinese ? $"{month} 账单：价目表 {catalogue}，按{(basis == "used" ? "实际使用量" : "分配量")}计费，金额单位元，数据截至 {closedThrough}"
+            : $"statement for {month}: catalogue {catalogue}, charged on what was {basis}, amounts in yuan, figures through {closedThrough}";
+
+    public static string OverBudget(Terminal t, IEnumerable<string> pools) =>
+        t.Chinese ? $"预计超出预算：{string.Join("、", pools)}" : $"forecast above budget: {string.Join(", ", pools)}";
+
+    public static string LowEfficiencyGrants(Terminal t, double threshold) =>
+        t.Chinese ? $"整月效率低于 {threshold * 100:0.#}% 的分配：" : $"Grants under {threshold * 100:0.#}% efficiency all month:";
 }

@@ -5,7 +5,7 @@ using CloudMgmt.Client.Models;
 
 namespace CloudMgmt.Cli.Commands;
 
-/// <summary>cmctl report efficiency --by tenant|pool|cloud|resource --step whole|hour|day|month --from T --to T.</summary>
+/// <summary>cmctl report efficiency --by tenant|pool|cloud|resource --step whole|hour|day|month --from T --to T; statement, budgets and supervision over a month.</summary>
 internal static class ReportCommands
 {
     public static Command Build(Runner run)
@@ -21,25 +21,13 @@ internal static class ReportCommands
         run.Action(efficiency, async (parse, client, print, ct) =>
         {
             var query = new EfficiencyQuery { By = parse.GetValue(by), Step = parse.GetValue(step), From = parse.GetValue(from), To = parse.GetValue(to) };
-            if (print.Format == OutputFormat.Csv)
-            {
-                print.Raw(await client.Reports.EfficiencyCsvAsync(query, ct)); // the server's own CSV, every resource in its columns
-                return ExitCodes.Ok;
-            }
-
-            var result = await client.Reports.EfficiencyAsync(query, ct);
-            if (print.Format == OutputFormat.Table)
-            {
-                print.List(result.Rows, Views.Efficiency);
-            }
-            else
-            {
-                print.Whole(result);
-            }
-
-            return ExitCodes.Ok;
+            return await MeteringReportCommands.Print(print, () => client.Reports.EfficiencyCsvAsync(query, ct), () => client.Reports.EfficiencyAsync(query, ct),
+                result => print.List(result.Rows, Views.Efficiency)); // -o csv: the server's own CSV, every resource in its columns
         });
         report.Subcommands.Add(efficiency);
+        report.Subcommands.Add(MeteringReportCommands.Statement(run));
+        report.Subcommands.Add(MeteringReportCommands.Budgets(run));
+        report.Subcommands.Add(MeteringReportCommands.Supervision(run));
         return report;
     }
 }

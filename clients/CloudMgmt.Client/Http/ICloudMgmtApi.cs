@@ -134,4 +134,19 @@ internal interface ICloudMgmtApi
     [Get("/api/v1/reports/efficiency?format=csv")]
     Task<string> EfficiencyReportCsv(
         [Query] DateTimeOffset? from, [Query] DateTimeOffset? to, [Query] string? by, [Query] string? step, CancellationToken ct);
+
+    [Get("/api/v1/reports/statement")]
+    Task<Statement> Statement([Query] string? month, [Query] string? by, CancellationToken ct);
+
+    [Get("/api/v1/reports/statement?format=csv")]
+    Task<string> StatementCsv([Query] string? month, [Query] string? by, CancellationToken ct);
+
+    [Get("/api/v1/reports/budgets")]
+    Task<IReadOnlyList<PoolBudget>> Budgets([Query] string? month, CancellationToken ct);
+
+    [Get("/api/v1/reports/supervision")]
+    Task<SupervisionReport> Supervision([Query] string? month, CancellationToken ct);
+
+    [Get("/api/v1/reports/supervision?format=csv")]
+    Task<string> SupervisionCsv([Query] string? month, CancellationToken ct);
 }

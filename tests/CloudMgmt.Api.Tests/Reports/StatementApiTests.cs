@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using CloudMgmt.Api.Tests.Elastic;
 using CloudMgmt.Metering.Budgets;
+using CloudMgmt.Testing.Metering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudMgmt.Api.Tests.Reports;
@@ -13,27 +14,7 @@ namespace CloudMgmt.Api.Tests.Reports;
 /// </summary>
 public sealed class StatementApiTests : IAsyncLifetime
 {
-    private const string Catalogue = """
-        apiVersion: cloudmgmt.io/v1
-        kind: ServiceCatalogue
-        metadata: {name: test-prices}
-        spec:
-          chargeBasis: granted
-          items:
-            - code: VCPU-X86
-              name: {en: x86 vCPU-hour, zh: x86 vCPU·小时}
-              resource: vcpu
-              match: {architecture: x86_64}
-              prices:
-                - {from: 2026-01-01, yuan: "0.09"}
-                - {from: 2026-11-16, yuan: "0.085"}
-            - code: MEM
-              name: {en: Memory GiB-hour, zh: 内存 GiB·小时}
-              resource: memoryGiB
-              prices: [{from: 2026-01-01, yuan: "0.012"}]
-          budgets:
-            dept: {monthly: "20.00"}
-        """;
+    private static readonly string Catalogue = TestCatalogue.Yaml("test-prices", "dept: {monthly: \"20.00\"}");
 
     /// <summary>20:00 on 15 November in Beijing; the price changes at 16:00 UTC, four hours later.</summary>
     private static readonly DateTimeOffset Start = new(2026, 11, 15, 12, 0, 0, TimeSpan.Zero);

@@ -17,13 +17,23 @@ public class CliController : IAsyncLifetime
 
     public static string OperatorToken => EmbeddedController.AdminToken;
 
+    /// <summary>The controller's data folder (its state.db and audit trail).</summary>
+    protected string DataDir => _data.Path;
+
+    /// <summary>Settings on the controller's command line beyond the grant pass and the elastic pass.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    /// <summary>Runs before the controller starts, on its empty data folder.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     /// <summary>A cmctl pointed at this controller as the operator through CMCTL_SERVER and CMCTL_TOKEN.</summary>
     public Cmctl Operator() => new Cmctl().WithServer(Server, OperatorToken);
 
     public virtual async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         _controller = await ControllerProcess.StartAsync(_data.Path,
-            "--Reconcile:GrantInterval", "00:00:01", "--Elastic:Enabled", "false");
+            ["--Reconcile:GrantInterval", "00:00:01", "--Elastic:Enabled", "false", .. Settings]);
         using var http = Controller.Operator();
         using var reconciled = await http.PostAsync("/api/v1/reconcile", null); // inventory the clouds now, not on the schedule
         Assert.Equal(HttpStatusCode.OK, reconciled.StatusCode);

@@ -58,8 +58,9 @@ internal sealed class SchemaComparer(OpenApiDocument document)
                 "int32" => kinds.Contains("integer") && format is null or "int32",
                 "int64" => kinds.Contains("integer") && format is null or "int64",
                 "date-time" => kinds.Contains("string") && format == "date-time",
+                "date" => kinds.Contains("string") && format == "date",
                 "number" => kinds.Contains("number"),
-                _ => kinds.Contains(expected) && !(expected == "string" && format == "date-time"),
+                _ => kinds.Contains(expected) && !(expected == "string" && format is "date-time" or "date"),
             };
             Expect(where, type, ok, $"{string.Join("|", kinds)} {format}".Trim());
         }
@@ -136,6 +137,7 @@ internal sealed class SchemaComparer(OpenApiDocument document)
         : type == typeof(double) || type == typeof(decimal) ? "number"
         : type == typeof(bool) ? "boolean"
         : type == typeof(DateTimeOffset) ? "date-time"
+        : type == typeof(DateOnly) ? "date"
         : null;
 
     private static Type? Dictionary(Type type) =>
