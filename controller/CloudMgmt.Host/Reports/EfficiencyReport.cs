@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using CloudMgmt.Metering.Reports;
 
 namespace CloudMgmt.Host.Reports;
 
-/// <summary>The efficiency report's JSON and CSV forms.</summary>
+/// <summary>The efficiency report's JSON form (its CSV is <see cref="Application.Reports.EfficiencyCsv"/>, which the console downloads too).</summary>
 internal static class EfficiencyReport
 {
     public static EfficiencyReportResponse ToResponse(UsageReportResult result) => new(
@@ -24,24 +22,6 @@ internal static class EfficiencyReport
             r.ToDictionary(e => e.Key, e => Math.Round(e.Value.GrantedUnitHours, 6)),
             r.ToDictionary(e => e.Key, e => Math.Round(e.Value.UsedUnitHours, 6)),
             Math.Round(row.GrantHours, 6));
-    }
-
-    /// <summary>One line per bucket, key and resource.</summary>
-    public static string ToCsv(UsageReportResult result)
-    {
-        var csv = new StringBuilder("from,to,by,key,resource,granted,used,efficiency,reclaimed,granted_unit_hours,used_unit_hours\n");
-        foreach (var row in result.Rows)
-        {
-            foreach (var (resource, f) in row.Resources)
-            {
-                csv.Append(CultureInfo.InvariantCulture,
-                    $"{row.From:yyyy-MM-ddTHH:mm:ssZ},{row.To:yyyy-MM-ddTHH:mm:ssZ},{ReportQuery.Name(result.By)},{ReportQuery.Csv(row.Key)},{ReportQuery.Csv(resource)},");
-                csv.Append(CultureInfo.InvariantCulture,
-                    $"{f.MeanGranted},{f.MeanUsed},{f.Efficiency?.ToString(CultureInfo.InvariantCulture) ?? ""},{f.Reclaimed},{Math.Round(f.GrantedUnitHours, 6)},{Math.Round(f.UsedUnitHours, 6)}\n");
-            }
-        }
-
-        return csv.ToString();
     }
 }
 

@@ -36,6 +36,6 @@ internal static class ReportEndpoints
             return Problems.Invalid(errors);
 
         var report = await reports.EfficiencyAsync(http.Caller(), start, end, grouping, bucket);
-        return Problems.Of(report, r => csv ? Results.Text(EfficiencyReport.ToCsv(r), "text/csv") : Results.Ok(EfficiencyReport.ToResponse(r)));
+        return Problems.Of(report, r => csv ? Results.Text(Application.Reports.EfficiencyCsv.Write(r), "text/csv") : Results.Ok(EfficiencyReport.ToResponse(r)));
     }
 }

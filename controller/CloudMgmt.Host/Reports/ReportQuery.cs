@@ -58,8 +58,5 @@ internal static class ReportQuery
     public static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    public static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + (value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@') ? "'" : "") + value.Replace("\"", "\"\"") + "\""
-            : value;
+    public static string Csv(string value) => Application.Reports.EfficiencyCsv.Quote(value);
 }

@@ -15,18 +15,9 @@ namespace CloudMgmt.Portal.Tests.Clouds;
 [Collection(ConsoleAppCollection.Name)]
 public sealed class CloudsPageTests(ConsoleApp app)
 {
-    private const string Cloud = "bunit-x86";
+    private const string Cloud = Seed.Cloud;
 
-    private async Task EnsureCloudAsync()
-    {
-        if ((await app.Operator.GetAsync($"/api/v1/clouds/{Cloud}")).StatusCode == HttpStatusCode.NotFound)
-        {
-            await app.Operator.Post("/api/v1/clouds", new { id = Cloud, kind = "sandbox", region = "anhui", labels = new { architecture = "x86_64" } })
-                .Expect(HttpStatusCode.Created);
-        }
-
-        await app.Operator.Post($"/api/v1/clouds/{Cloud}/reconcile", new { }).Expect(HttpStatusCode.OK); // inventoried: zones and health
-    }
+    private Task EnsureCloudAsync() => Seed.CloudAsync(app);
 
     [Fact]
     public async Task Clouds_UnscopedOperator_SeesEndpointBreakerZonesAndManages()

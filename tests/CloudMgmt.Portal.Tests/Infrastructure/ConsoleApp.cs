@@ -17,13 +17,15 @@ namespace CloudMgmt.Portal.Tests.Infrastructure;
 /// A real controller in-process (API, silo, application layer; no default clouds), whose services
 /// bUnit renders the console's pages with, as a given principal: what a page shows and does is the
 /// application layer's answer to that principal, checked against the API. A small tree is seeded:
-/// province > health > clinic (a department's tenant).
+/// province > health > clinic (a department's tenant), and province > education > school beside it.
 /// </summary>
 public sealed class ConsoleApp : IAsyncLifetime
 {
     public const string Province = "province";
     public const string Health = "health";
     public const string Clinic = "clinic";
+    public const string Education = "education";
+    public const string School = "school";
 
     private readonly ConditionalWeakTable<BunitContext, IRenderedComponent<PageHost>> _hosts = [];
 
@@ -45,6 +47,8 @@ public sealed class ConsoleApp : IAsyncLifetime
         await Operator.Post("/api/v1/pools", new { id = Province, quota = new { vcpu = 256, memoryGiB = 1024 } }).Expect(HttpStatusCode.Created);
         await Operator.Post("/api/v1/pools", new { id = Health, parent = Province, quota = new { vcpu = 64, memoryGiB = 256 } }).Expect(HttpStatusCode.Created);
         await Operator.Post("/api/v1/tenants", new { id = Clinic, pool = Health }).Expect(HttpStatusCode.Created);
+        await Operator.Post("/api/v1/pools", new { id = Education, parent = Province, quota = new { vcpu = 64, memoryGiB = 256 } }).Expect(HttpStatusCode.Created);
+        await Operator.Post("/api/v1/tenants", new { id = School, pool = Education }).Expect(HttpStatusCode.Created);
     }
 
     /// <summary>Renders page <typeparamref name="TPage"/> as <paramref name="principal"/>, in <paramref name="language"/> (English by default).</summary>
