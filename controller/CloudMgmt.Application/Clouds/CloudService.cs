@@ -3,6 +3,7 @@ using CloudMgmt.Application.Audit;
 using CloudMgmt.Grains;
 using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Reconciliation.Clouds;
+using CloudMgmt.Reconciliation.Monitoring;
 
 namespace CloudMgmt.Application.Clouds;
 
@@ -27,6 +28,14 @@ internal sealed partial class CloudService(
     /// </summary>
     public string? BreakerOf(Caller caller, string id) =>
         SeesBreakers(caller.Principal) ? resilience.BreakerState(id) switch { 1 => "half-open", 2 => "open", _ => "closed" } : null;
+
+    /// <summary>
+    /// Grants found on the cloud with our marks and no allocation in its last reconcile pass on this
+    /// node (cloudmgmt_leaked_grants), for the same callers as the breaker; null for everyone else.
+    /// </summary>
+    public long? LeaksOf(Caller caller, string id) =>
+        !SeesBreakers(caller.Principal) ? null
+        : ControllerMetrics.LeakedGrants.GetAllLabelValues().Any(l => l[0] == id) ? (long)ControllerMetrics.LeakedGrants.WithLabels(id).Value : 0;
 
     public static bool SeesBreakers(Principal principal) =>
         principal.Kind == PrincipalKind.System || (principal.Unscoped && principal.Role is Grains.Keys.ApiRole.Operator or Grains.Keys.ApiRole.Viewer);

@@ -16,6 +16,9 @@ internal static class PortalTheme
             AppbarBackground = "#16467d",
             Secondary = "#b3261e",
             TextSecondary = "rgba(0,0,0,0.7)", // MudBlazor's default grey is below WCAG contrast on white
+            Success = "#1e6b2e", // these three at about 6.5:1 against white, as text and behind white text (the defaults fail axe's color-contrast)
+            Warning = "#8a5100",
+            Error = "#b3261e",
         },
         Typography = new Typography { Default = new DefaultTypography { FontFamily = Fonts } },
     };
