@@ -24,13 +24,13 @@ public static class PlacementEngine
             var reason = eligible.Count == 0
                 ? "no cloud qualifies; each cloud's verdicts say why"
                 : $"the request is to be spread over {shares.Count} clouds, but only {eligible.Count} qualify";
-            return new PlacementDecision(false, policy.Name, [], evaluations, reason);
+            return new PlacementDecision(false, policy.Name, [], evaluations, reason, evaluations.Count, PlacementDecisions.RefusalCounts(evaluations));
         }
 
         var chosen = evaluations.Where(e => e.Eligible)
             .OrderByDescending(e => e.Total).ThenBy(e => e.CloudId, StringComparer.Ordinal)
             .Take(shares.Count).Select((e, i) => new PlacementShare(e.CloudId, shares[i])).ToList();
-        return new PlacementDecision(true, policy.Name, chosen, evaluations, null);
+        return new PlacementDecision(true, policy.Name, chosen, evaluations, null, evaluations.Count, PlacementDecisions.RefusalCounts(evaluations));
     }
 
     /// <summary>Splits each resource as evenly as possible over <paramref name="parts"/>; the first parts get the remainders.</summary>

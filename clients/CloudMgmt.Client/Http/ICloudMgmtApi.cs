@@ -48,6 +48,9 @@ internal interface ICloudMgmtApi
     [Get("/api/v1/allocations/{id}")]
     Task<Allocation> GetAllocation(string id, CancellationToken ct);
 
+    [Get("/api/v1/allocations/{id}/placement")]
+    Task<PlacementExplanation> ExplainPlacement(string id, CancellationToken ct);
+
     /// <summary>An RFC 7396 merge patch: the amounts given change, the others stay.</summary>
     [Patch("/api/v1/allocations/{id}")]
     [Headers("Content-Type: application/merge-patch+json")]

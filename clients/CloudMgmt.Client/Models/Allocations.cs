@@ -60,10 +60,26 @@ public sealed record Decision(
 /// <param name="Placed">A cloud (or several, with spread) holds it.</param>
 /// <param name="PolicyName">The placement policy that decided.</param>
 /// <param name="Shares">What each chosen cloud holds.</param>
-/// <param name="Clouds">Every registered cloud with its verdicts and scores.</param>
+/// <param name="Clouds">When <paramref name="Complete"/>, every registered cloud with its verdicts and scores; in the decision an
+/// allocation keeps, the chosen cloud(s) and the next few candidates (<see cref="Resources.AllocationsClient.ExplainPlacementAsync"/> gives the rest).</param>
 /// <param name="Reason">Why it was not placed, when it was not.</param>
+/// <param name="CloudsEvaluated">How many clouds were evaluated.</param>
+/// <param name="RefusedBy">Each filter that refused a cloud, with how many it refused.</param>
+/// <param name="Complete">Clouds lists every cloud evaluated.</param>
 public sealed record Placement(
-    bool Placed, string PolicyName, IReadOnlyList<PlacementShare> Shares, IReadOnlyList<CloudEvaluation> Clouds, string? Reason);
+    bool Placed, string PolicyName, IReadOnlyList<PlacementShare> Shares, IReadOnlyList<CloudEvaluation> Clouds, string? Reason,
+    int CloudsEvaluated, IReadOnlyDictionary<string, int> RefusedBy, bool Complete);
+
+/// <summary>Why an allocation is where it is (<c>GET /api/v1/allocations/{id}/placement</c>).</summary>
+/// <param name="Allocation">The allocation.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="Recomputed">Always true: <paramref name="Current"/> was computed for the answer against the clouds as they are now.</param>
+/// <param name="ComputedAt">When.</param>
+/// <param name="Note">The same, in words.</param>
+/// <param name="Decided">The bounded decision the allocation keeps.</param>
+/// <param name="Current">Every cloud's verdicts now; null with no cloud registered.</param>
+public sealed record PlacementExplanation(
+    string Allocation, string Status, bool Recomputed, DateTimeOffset ComputedAt, string Note, Placement? Decided, Placement? Current);
 
 /// <summary>A part of a request on one cloud.</summary>
 /// <param name="CloudId">The cloud.</param>

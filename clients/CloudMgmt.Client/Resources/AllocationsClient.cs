@@ -30,6 +30,13 @@ public sealed class AllocationsClient
     /// <summary>One allocation with its decision and history.</summary>
     public Task<Allocation> GetAsync(string id, CancellationToken ct = default) => ApiCall.Run(() => _api.GetAllocation(id, ct));
 
+    /// <summary>
+    /// Why an allocation is where it is: the bounded decision it keeps, and every cloud's verdicts now
+    /// (recomputed by the controller for this answer; it may differ from the decision taken).
+    /// </summary>
+    public Task<PlacementExplanation> ExplainPlacementAsync(string id, CancellationToken ct = default) =>
+        ApiCall.Run(() => _api.ExplainPlacement(id, ct));
+
     /// <summary>One page of allocations, ordered by tenant then id; pass <see cref="Page{T}.Next"/> as <paramref name="after"/> for the next.</summary>
     public Task<Page<AllocationSummary>> ListPageAsync(AllocationFilter? filter = null, string? after = null, CancellationToken ct = default) =>
         ApiCall.Run(() => _api.ListAllocations(filter?.Tenant, filter?.Status, filter?.PageSize, after, ct));

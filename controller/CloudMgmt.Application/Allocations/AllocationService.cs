@@ -13,7 +13,7 @@ namespace CloudMgmt.Application.Allocations;
 /// tenant's; operators do the same and approve or reject, within their part of the tree. Another
 /// part's allocation is answered exactly as a missing one.
 /// </summary>
-public sealed partial class AllocationService(IGrainFactory grains, AccessCheck access, AuditTrail audit)
+public sealed partial class AllocationService(IGrainFactory grains, AccessCheck access, AuditTrail audit, TimeProvider time)
 {
     private IAllocationGrain Grain(string id) => grains.GetGrain<IAllocationGrain>(id);
 
@@ -43,7 +43,7 @@ public sealed partial class AllocationService(IGrainFactory grains, AccessCheck 
         var started = Stopwatch.GetTimestamp();
         var outcome = await Grain(id).Submit(request);
         AdmissionMetrics.Record(outcome, Stopwatch.GetElapsedTime(started));
-        outcome = NotPlaced(outcome);
+        outcome = await NotPlacedAsync(outcome);
         var resource = outcome.Value is { } made ? TreeLookup.Allocation(made) : await TenantPlaceAsync(request.Tenant, id);
         return await audit.RecordAsync(caller, op, resource, outcome, Outcomes.Created, a =>
             (a.Replayed ? "a retry (same Idempotency-Key): nothing new; " : "") + $"{a.Status}: {Changes.Show(request.Resources)} for tenant '{a.Tenant}'");
@@ -82,7 +82,7 @@ public sealed partial class AllocationService(IGrainFactory grains, AccessCheck 
         ChangeAsync(caller, Operations.AllocationRelease, id, null, (grain, by) => grain.Release(by), (_, after) => $"{after.Status}");
 
     public Task<Outcome<AllocationView>> ApproveAsync(Caller caller, string id, DecisionNoteRequest? body) =>
-        ChangeAsync(caller, Operations.AllocationApprove, id, Note(body), async (grain, by) => NotPlaced(await grain.Approve(by, body?.Reason)),
+        ChangeAsync(caller, Operations.AllocationApprove, id, Note(body), async (grain, by) => await NotPlacedAsync(await grain.Approve(by, body?.Reason)),
             (before, after) => $"{before.Status} → {after.Status}" + (body?.Reason is { } r ? $": {r}" : ""));
 
     public Task<Outcome<AllocationView>> RejectAsync(Caller caller, string id, DecisionNoteRequest? body) =>
@@ -164,13 +164,14 @@ public sealed partial class AllocationService(IGrainFactory grains, AccessCheck 
     /// (<see cref="FailureKind.Unplaceable"/>, no record); in the rare race where the room chosen was
     /// taken before it could be held, even after a second decision, the allocation is already recorded:
     /// it is left Failed (terminal, its quota returned, nothing held on any cloud) and the answer is
-    /// the same 409, naming it. A retry with the same Idempotency-Key is answered alike.
+    /// the same 409, naming it. A retry with the same Idempotency-Key is answered alike. The allocation
+    /// keeps a bounded decision, so every cloud's verdicts are computed again for the answer.
     /// </summary>
-    internal static Outcome<AllocationView> NotPlaced(Outcome<AllocationView> outcome) =>
+    internal async Task<Outcome<AllocationView>> NotPlacedAsync(Outcome<AllocationView> outcome) =>
         outcome.Value is { Status: AllocationStatus.Failed } failed
             ? new Failure(FailureKind.Unplaceable,
                 $"no cloud could hold the request; allocation '{failed.Id}' is Failed and holds nothing ({failed.History[^1].Message})",
-                PlacementJson: failed.Decision.PlacementJson, Allocation: failed.Id)
+                PlacementJson: await Grain(failed.Id).ExplainPlacement() ?? failed.Decision.PlacementJson, Allocation: failed.Id)
             : outcome;
 
     /// <summary>What a dry run's decision would make of the request.</summary>

@@ -15,6 +15,14 @@ public interface IAllocationGrain : IGrainWithStringKey
     [ReadOnly]
     Task<AllocationView?> Get();
 
+    /// <summary>
+    /// Where placement would put this allocation now, with every cloud's verdicts, as JSON: computed
+    /// against the clouds' current views, its own holds counted as free. Null when it does not exist or no
+    /// cloud is registered. The allocation keeps only the bounded form of the decision it was placed by.
+    /// </summary>
+    [ReadOnly]
+    Task<string?> ExplainPlacement();
+
     Task<Outcome<AllocationView>> Resize(ResourceVector resources, string? by);
 
     /// <summary>

@@ -16,6 +16,20 @@ public sealed partial class AllocationGrain
         string tenant, IReadOnlyList<string> path, Domain.Resources.ResourceVector resources, IReadOnlyDictionary<string, string>? constraints) =>
         PlacementCandidates.PlaceAsync(GrainFactory, policy, tenant, path, resources, constraints ?? new Dictionary<string, string>());
 
+    public async Task<string?> ExplainPlacement()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        // As if it held nothing: its own holds would otherwise make the clouds it is on look fuller.
+        var own = S.Shares.ToDictionary(s => s.Key, s => VectorState.Load(s.Value), StringComparer.Ordinal);
+        var decision = await PlacementCandidates.PlaceAsync(GrainFactory, policy, S.Tenant, S.Path, VectorState.Load(S.Resources), S.Constraints, own);
+        DeactivateUnlessReconciling(); // woken only to explain
+        return decision is null ? null : PlacementCandidates.ToJson(decision);
+    }
+
     /// <summary>The refusal of a request no cloud can hold: every cloud's verdicts go with it, and nothing was charged.</summary>
     private static Failure Unplaceable(PlacementDecision decision) =>
         new(FailureKind.Unplaceable, $"no cloud can hold the request ({decision.Reason}); nothing was reserved or charged",
@@ -42,7 +56,7 @@ public sealed partial class AllocationGrain
                 return false;
             }
 
-            S.Placement = PlacementCandidates.ToJson(decision);
+            S.Placement = PlacementCandidates.ToStoredJson(decision); // bounded: the full table is recomputed on demand
             if (!decision.Placed)
             {
                 await FailAsync("placement failed: " + decision.Reason, by);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudMgmt.Domain.Allocations;
 using CloudMgmt.Domain.Quota;
 using CloudMgmt.Domain.Resources;
+using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Faults;
 using CloudMgmt.Grains.Persistence;
 using CloudMgmt.Grains.Pools;
@@ -33,6 +34,11 @@ public sealed partial class AllocationGrain(
         if (state.RecordExists && LegacyPlacementJson.IsLegacy(S.Placement))
         {
             S.Placement = LegacyPlacementJson.Upgrade(S.Placement!); // kept from now on, written with the next change
+        }
+
+        if (state.RecordExists && PlacementCandidates.IsCompleteTable(S.Placement))
+        {
+            S.Placement = PlacementCandidates.Bound(S.Placement!); // stored before decisions were bounded; likewise
         }
 
         if (state.RecordExists && S.Work != PendingWork.None)

@@ -26,6 +26,14 @@ internal static class AllocationEndpoints
         allocations.MapGet("/{id}", async (string id, HttpContext http, AllocationService service) =>
                 Problems.Of(await service.GetAsync(http.Caller(), id), a => Results.Ok(AllocationResponse.From(a))))
             .WithSummary("One allocation with its decision and history (each entry names who)");
+        allocations.MapGet("/{id}/placement", async (string id, HttpContext http, AllocationService service) =>
+                Problems.Of(await service.ExplainPlacementAsync(http.Caller(), id), Results.Ok))
+            .WithSummary("Explain an allocation's placement: the decision it keeps, and every cloud's verdicts now (recomputed)")
+            .WithDescription("An allocation keeps a bounded decision: the chosen cloud(s), the next few candidates with their scores, " +
+                "and how many clouds each filter refused. This computes the complete table again, against the clouds' current views " +
+                "with the allocation's own holds counted as free, and says so (`recomputed`, `computedAt`, `note`): `current` may differ " +
+                "from `decided`. Nothing is changed. The same callers as for reading the allocation may ask.")
+            .Produces<PlacementExplanationResponse>();
         allocations.MapPatch("/{id}", async (string id, ResizeAllocationRequest body, HttpContext http, AllocationService service) =>
                 Problems.Of(await service.ResizeAsync(http.Caller(), id, body), a => Results.Ok(AllocationResponse.From(a))))
             .WithSummary("Resize an allocation (JSON merge patch of its resources)")

@@ -48,6 +48,13 @@ public sealed record CloudEvaluation(
 /// <summary>A part of the request placed on one cloud.</summary>
 public sealed record PlacementShare(string CloudId, ResourceVector Resources);
 
-/// <summary>The decision, kept with the allocation and returned by GET and by dry-run.</summary>
+/// <summary>
+/// The decision. Complete (every cloud's verdicts in <see cref="Clouds"/>) for dry-runs, refusals and the
+/// explain endpoint; an allocation keeps the bounded form (<see cref="PlacementDecisions.Bounded"/>).
+/// </summary>
+/// <param name="CloudsEvaluated">How many clouds were evaluated (0 in decisions stored before it was counted).</param>
+/// <param name="RefusedBy">Each filter that refused a cloud, with how many clouds it refused (a cloud refused by two filters counts in both).</param>
+/// <param name="Complete"><see cref="Clouds"/> lists every cloud evaluated; false when only the chosen and the next candidates are kept.</param>
 public sealed record PlacementDecision(
-    bool Placed, string PolicyName, IReadOnlyList<PlacementShare> Shares, IReadOnlyList<CloudEvaluation> Clouds, string? Reason);
+    bool Placed, string PolicyName, IReadOnlyList<PlacementShare> Shares, IReadOnlyList<CloudEvaluation> Clouds, string? Reason,
+    int CloudsEvaluated = 0, IReadOnlyDictionary<string, int>? RefusedBy = null, bool Complete = true);

@@ -82,6 +82,7 @@ public static class MatrixRules
             (_, t) => Send(HttpMethod.Post, $"{V1}/allocations", new { tenant = MatrixWorld.Tenant(t), resources = new { vcpu = 1 } }), "tenant"),
         ["GET /api/v1/allocations"] = new(Who.Readers, Aim.Listed, Get($"{V1}/allocations?limit=500"), Listed: (w, t) => w.Allocations[t]),
         ["GET /api/v1/allocations/{id}"] = new(Who.Readers, Aim.Addressed, Get((w, t) => $"{V1}/allocations/{w.Allocations[t]}")),
+        ["GET /api/v1/allocations/{id}/placement"] = new(Who.Readers, Aim.Addressed, Get((w, t) => $"{V1}/allocations/{w.Allocations[t]}/placement")),
         ["PATCH /api/v1/allocations/{id}"] = new(Who.Requesters, Aim.Addressed,
             OnFresh((w, t) => w.AllocationAsync(t), HttpMethod.Patch, id => $"{V1}/allocations/{id}", new { resources = new { vcpu = 2 } })),
         ["DELETE /api/v1/allocations/{id}"] = new(Who.Requesters, Aim.Addressed,
