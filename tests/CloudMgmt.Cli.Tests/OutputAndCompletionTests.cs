@@ -70,6 +70,8 @@ public sealed class OutputAndCompletionTests(CliController controller) : IDispos
         Assert.Equal("release request resize", await BashCompleteAsync("cmctl alloc re"));
         Assert.Equal("csv json table yaml", await BashCompleteAsync("cmctl pools list -o "));
         Assert.Equal("--dry-run", await BashCompleteAsync("cmctl alloc request --dr"));
+        Assert.Equal("statement supervision", await BashCompleteAsync("cmctl report s"));
+        Assert.Equal("pool tenant", await BashCompleteAsync("cmctl report statement --by "));
     }
 
     [Fact]
@@ -83,6 +85,21 @@ public sealed class OutputAndCompletionTests(CliController controller) : IDispos
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("1 _cmctl\n", run.Out);
+    }
+
+    [Fact]
+    public async Task ZshCompletion_TheFunctionRun_OffersWhatCmctlSuggestsForTheWordsSoFar()
+    {
+        var script = Path.Combine(_cmctl.Home, "_cmctl");
+        File.WriteAllText(script, (await _cmctl.RunAsync("completion", "zsh").Exit(0)).Out);
+
+        // zsh's completion widgets need a terminal; here compadd is stood in for by a function printing what it is given.
+        var run = await _cmctl.ProcessAsync("zsh", "-f", "-c",
+            $"source {script}; compadd() {{ [[ $1 == -a ]] && print -l -- ${{(P)2}}; }}; words=(cmctl report s); CURRENT=3; _cmctl");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // cmctl suggests what contains the word; compadd itself keeps those that start with it (statement, supervision).
+        Assert.Equal(["budgets", "statement", "supervision"], run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
     }
 
     [Fact]
