@@ -12,7 +12,7 @@ public sealed partial class CatalogGrain
             return Failure.Invalid("id", $"'{spec.Id}' is not a valid tenant id: {Identifier.Rule}");
         }
 
-        if (state.State.Tenants.ContainsKey(spec.Id))
+        if (_tenants.ContainsKey(spec.Id))
         {
             return Failure.Conflict($"tenant '{spec.Id}' already exists");
         }
@@ -22,14 +22,15 @@ public sealed partial class CatalogGrain
             return Failure.Invalid("pool", $"pool '{spec.Pool}' does not exist; create it first");
         }
 
-        state.State.Tenants[spec.Id] = TenantSpecState.Save(spec);
-        await state.WriteStateAsync();
+        var row = TenantSpecState.Save(spec);
+        await WriteAsync(_rows.Tenants, spec.Id, row);
+        _tenants[spec.Id] = row;
         return spec;
     }
 
     public async Task<Outcome<AdmissionPath>> ResolveTenantPath(string tenantId)
     {
-        if (!state.State.Tenants.TryGetValue(tenantId, out var tenant))
+        if (!_tenants.TryGetValue(tenantId, out var tenant))
         {
             return Failure.Invalid("tenant", $"tenant '{tenantId}' does not exist");
         }
@@ -39,8 +40,8 @@ public sealed partial class CatalogGrain
             : Failure.Conflict($"pool '{tenant.Pool}' of tenant '{tenantId}' does not exist");
     }
 
-    public Task<TenantSpec?> GetTenant(string id) => Task.FromResult(state.State.Tenants.GetValueOrDefault(id)?.Load());
+    public Task<TenantSpec?> GetTenant(string id) => Task.FromResult(_tenants.GetValueOrDefault(id)?.Load());
 
     public Task<IReadOnlyList<TenantSpec>> ListTenants() => Task.FromResult<IReadOnlyList<TenantSpec>>(
-        state.State.Tenants.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Load()).ToList());
+        _tenants.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Load()).ToList());
 }

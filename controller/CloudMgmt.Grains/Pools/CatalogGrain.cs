@@ -1,6 +1,8 @@
 using CloudMgmt.Domain;
 using CloudMgmt.Domain.Quota;
+using CloudMgmt.Grains.Persistence;
 using CloudMgmt.Grains.Tenants;
+using Orleans.Serialization;
 
 namespace CloudMgmt.Grains.Pools;
 
@@ -8,22 +10,26 @@ namespace CloudMgmt.Grains.Pools;
 /// Owns the tree's configuration. A change is validated, persisted, then the derived limits are
 /// pushed to the pools whose limits moved; if a pool refuses (it holds more than the new limits
 /// allow), the change is undone everywhere. On activation every pool's limits are pushed again,
-/// which finishes a push that a crash interrupted.
+/// which finishes a push that a crash interrupted. Pools and tenants are stored one row each
+/// (<see cref="CatalogRows"/>), so a change writes only the row it touches.
 /// </summary>
 public sealed partial class CatalogGrain(
-    [PersistentState("catalog")] IPersistentState<CatalogState> state) : Grain, ICatalogGrain
+    [PersistentState("catalog")] IPersistentState<CatalogState> state, ILedgerStore ledgers, Serializer serializer) : Grain, ICatalogGrain
 {
     public const string Key = "catalog";
 
+    private readonly CatalogRows _rows = new(ledgers, serializer);
     private Dictionary<string, PoolSpec> _pools = [];
+    private Dictionary<string, TenantSpecState> _tenants = [];
     private Dictionary<string, PoolLimits> _limits = [];
     private readonly Dictionary<string, AdmissionPath> _paths = new(StringComparer.Ordinal);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _pools = state.State.Pools.Values.Select(p => p.Load()).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var (pools, tenants) = await _rows.LoadAsync(state);
+        _pools = pools.Values.Select(p => p.Load()).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _tenants = tenants;
         _limits = QuotaHierarchy.ComputeLimits(_pools.Values.Select(p => p.ToDefinition()).ToList());
-        return Task.CompletedTask;
     }
 
     public async Task Reconcile()
@@ -120,11 +126,29 @@ public sealed partial class CatalogGrain(
             applied.Add(id);
         }
 
-        state.State.Pools[spec.Id] = PoolSpecState.Save(spec);
-        await state.WriteStateAsync();
+        await WriteAsync(_rows.Pools, spec.Id, PoolSpecState.Save(spec));
         _pools = next;
         _limits = nextLimits;
         _paths.Clear();
         return spec;
+    }
+
+    /// <summary>
+    /// Writes one row. If the write fails, whether it reached the disk is unknown: the activation
+    /// leaves, and the next one reads what storage holds.
+    /// </summary>
+    private async Task WriteAsync<TRow>(LedgerRows<TRow> rows, string id, TRow row)
+        where TRow : class
+    {
+        rows.Changed(id, row);
+        try
+        {
+            await rows.FlushAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }

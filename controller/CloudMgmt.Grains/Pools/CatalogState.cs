@@ -3,6 +3,10 @@ using CloudMgmt.Grains.Tenants;
 
 namespace CloudMgmt.Grains.Pools;
 
+/// <summary>
+/// The catalog as one grain state, as it was stored before pools and tenants became rows
+/// (<see cref="CatalogRows"/>). Only read, to move an existing data directory's catalog into rows.
+/// </summary>
 [GenerateSerializer]
 public sealed class CatalogState
 {
@@ -10,6 +14,7 @@ public sealed class CatalogState
     [Id(1)] public Dictionary<string, TenantSpecState> Tenants { get; set; } = [];
 }
 
+/// <summary>One pool's configuration: a row of the catalog's pool ledger.</summary>
 [GenerateSerializer]
 public sealed class PoolSpecState
 {
@@ -36,6 +41,7 @@ public sealed class PoolSpecState
     };
 }
 
+/// <summary>One tenant: a row of the catalog's tenant ledger.</summary>
 [GenerateSerializer]
 public sealed class TenantSpecState
 {
