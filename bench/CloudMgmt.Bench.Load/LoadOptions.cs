@@ -13,8 +13,11 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
     /// <summary>http: what each request is; anything but allocations measures the HTTP pipeline's own floor.</summary>
     public HttpTarget Target { get; init; } = HttpTarget.Allocations;
 
+    /// <summary>scale: how many tenants to create.</summary>
+    public int Tenants { get; init; } = 20_000;
+
     public const string Help = """
-        Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http|floor|reconcile|scrape> [options]
+        Usage: dotnet run -c Release --project bench/CloudMgmt.Bench.Load -- <grains|http|floor|reconcile|scrape|scale> [options]
 
           grains                 admissions through the grains, silo in this process (SQLite state in a temp folder)
           floor                  Orleans' own cost on this machine: a new grain per request, with and without
@@ -24,6 +27,9 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
                                  (--requests sets the grants per cloud; --rounds the measured passes)
           scrape                 one /metrics scrape (refresh from the grains + text exposition) with 100 clouds
                                  and 10,000 tenants (--rounds the measured scrapes)
+          scale                  province scale (issue 21): tenants through the catalog (the rate of the first and last
+                                 thousand), then --requests allocations over them (--tenants, --concurrency)
+          --tenants <n>          scale: tenants to create (default 20000)
           --requests <n>         admissions per round (default 20000)
           --rounds <n>           measured rounds after one warm-up round (default 5)
           --concurrency <n>      requests in flight (default 256)
@@ -48,7 +54,7 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
 
     public static LoadOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape" or "floor") || args.Contains("--help")
+        if (args.Length == 0 || args[0] is not ("grains" or "http" or "reconcile" or "scrape" or "floor" or "scale") || args.Contains("--help")
             || args.SkipWhile(a => a != "--generator").Skip(1).FirstOrDefault() is { } g && g is not ("dotnet" or "wrk")
             || args.SkipWhile(a => a != "--target").Skip(1).FirstOrDefault() is { } t && !Enum.TryParse<HttpTarget>(t, ignoreCase: true, out _))
         {
@@ -61,6 +67,7 @@ internal sealed record LoadOptions(string Mode, int Requests, int Rounds, int Co
             args.Contains("--guaranteed"), Value("--controller"), args.Contains("--with-sandbox"), Value("--generator") ?? "dotnet")
         {
             Seconds = Int("--seconds", 10),
+            Tenants = Int("--tenants", 20_000),
             AllocationProfile = args.Contains("--allocations"),
             Target = Value("--target") is { } target ? Enum.Parse<HttpTarget>(target, ignoreCase: true) : HttpTarget.Allocations,
         };

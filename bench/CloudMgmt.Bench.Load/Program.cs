@@ -20,6 +20,12 @@ if (options.Mode == "floor")
     return 0;
 }
 
+if (options.Mode == "scale")
+{
+    await ScaleLoad.RunAsync(options);
+    return 0;
+}
+
 if (options.Mode == "reconcile")
 {
     await ReconcileLoad.RunAsync(options);
