@@ -18,6 +18,17 @@ internal sealed class LedgerRows<TRow>(ILedgerStore store, Serializer serializer
         return rows.ToDictionary(r => r.Key, r => serializer.Deserialize<TRow>(r.Value)!, StringComparer.Ordinal);
     }
 
+    /// <summary>At most <paramref name="limit"/> rows after <paramref name="after"/>, in ordinal key order, from storage.</summary>
+    public async Task<List<KeyValuePair<string, TRow>>> ReadPageAsync(string? after, int limit)
+    {
+        var rows = await store.ReadPageAsync(ledger, after, limit);
+        return rows.Select(r => new KeyValuePair<string, TRow>(r.Key, serializer.Deserialize<TRow>(r.Value)!)).ToList();
+    }
+
+    /// <summary>One row as storage holds it, or null.</summary>
+    public async Task<TRow?> ReadRowAsync(string key) =>
+        await store.ReadRowAsync(ledger, key) is { } payload ? serializer.Deserialize<TRow>(payload) : null;
+
     /// <summary>Marks a row as changed (null: deleted); the next <see cref="FlushAsync"/> writes it.</summary>
     public void Changed(string key, TRow? row) => _dirty[key] = row;
 

@@ -9,14 +9,18 @@ namespace CloudMgmt.Grains.Tenants;
 /// <summary>
 /// A department's index of allocations. Reentrant with coalesced writes, like the pools: a burst of
 /// requests from one department is one write per batch. The index is a view; the allocation grains
-/// stay the source of truth.
+/// stay the source of truth. Listings are read page by page from storage in key order; memory holds
+/// only the summaries that count in the tenant's usage (<see cref="TenantIndex"/>).
 /// </summary>
 [Reentrant]
 public sealed class TenantGrain : Grain, ITenantGrain
 {
+    /// <summary>Rows read per storage page while a status filter skips rows.</summary>
+    private const int FilteredPage = 256;
+
     private readonly LedgerRows<SummaryState> _rows;
     private readonly CoalescingWriter _writer;
-    private Dictionary<string, SummaryState> _allocations = [];
+    private readonly TenantIndex _index = new();
 
     public TenantGrain(ILedgerStore ledgers, Serializer serializer, IGrainContext context)
     {
@@ -24,58 +28,78 @@ public sealed class TenantGrain : Grain, ITenantGrain
         _writer = new CoalescingWriter(_rows.FlushAsync);
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _allocations = await _rows.LoadAsync();
-
-    public Task Record(AllocationSummary summary)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_allocations.TryGetValue(summary.Id, out var known) && known.UpdatedAt > summary.UpdatedAt)
+        for (string? after = null; ;)
         {
-            return Task.CompletedTask; // an older summary arriving late must not overwrite a newer one
+            var page = await _rows.ReadPageAsync(after, 1000);
+            _index.Load(page);
+            if (page.Count < 1000)
+            {
+                return;
+            }
+
+            after = page[^1].Key;
+        }
+    }
+
+    public async Task Record(AllocationSummary summary)
+    {
+        if (!_index.Knows(summary.Id))
+        {
+            // Not in memory: a new allocation, or a finished one already let go. Storage says which.
+            var stored = await _rows.ReadRowAsync(summary.Id);
+            if (stored is not null && !_index.Knows(summary.Id))
+            {
+                _index.Remember(summary.Id, stored);
+            }
         }
 
-        var row = SummaryState.Save(summary);
-        _allocations[summary.Id] = row;
+        if (!_index.TryRecord(summary.Id, SummaryState.Save(summary), out var row))
+        {
+            return; // an older summary arriving late must not overwrite a newer one
+        }
+
         _rows.Changed(summary.Id, row);
-        return _writer.WhenDurable();
+        await _writer.WhenDurable();
     }
 
     public async Task<AllocationPage> List(AllocationQuery query)
     {
-        await RefreshFromStorageAsync();
-        var tenant = this.GetPrimaryKeyString();
-        var ordered = _allocations
-            .Where(a => query.Status is null || a.Value.Status == query.Status)
-            .OrderBy(a => a.Key, StringComparer.Ordinal)
-            .SkipWhile(a => query.After is not null && string.CompareOrdinal(a.Key, query.After) <= 0)
-            .Take(query.Limit + 1)
-            .Select(a => a.Value.Load(a.Key, tenant))
-            .ToList();
-        var next = ordered.Count > query.Limit ? ordered[query.Limit - 1].Id : null;
-        return new AllocationPage(ordered.Take(query.Limit).ToList(), next);
-    }
-
-    /// <summary>
-    /// Merges in what storage holds, newest summary winning. While a silo fails, Orleans may briefly
-    /// run a second activation of this grain elsewhere; entries that one recorded durably are then
-    /// in storage but not in this activation's memory, and a listing must not miss them.
-    /// </summary>
-    private async Task RefreshFromStorageAsync()
-    {
         await _writer.Flush();
-        foreach (var (id, stored) in await _rows.LoadAsync())
+        var tenant = this.GetPrimaryKeyString();
+        var found = new List<AllocationSummary>(query.Limit + 1);
+        var size = query.Status is null ? query.Limit + 1 : Math.Max(query.Limit + 1, FilteredPage);
+        for (var after = query.After; found.Count <= query.Limit;)
         {
-            if (!_allocations.TryGetValue(id, out var known) || known.UpdatedAt < stored.UpdatedAt)
+            var page = await _rows.ReadPageAsync(after, size);
+            foreach (var (id, stored) in page)
             {
-                _allocations[id] = stored;
+                // While a silo fails another activation may briefly have written here: the newer summary wins.
+                var row = _index.Newest(id, stored);
+                if ((query.Status is null || row.Status == query.Status) && found.Count <= query.Limit)
+                {
+                    found.Add(row.Load(id, tenant));
+                }
             }
+
+            if (page.Count < size)
+            {
+                break;
+            }
+
+            after = page[^1].Key;
         }
+
+        var next = found.Count > query.Limit ? found[query.Limit - 1].Id : null;
+        return new AllocationPage(found.Take(query.Limit).ToList(), next);
     }
 
     public Task<TenantUsage> GetUsage()
     {
         var admitted = ResourceVector.Zero;
         var pending = ResourceVector.Zero;
-        foreach (var a in _allocations.Values)
+        foreach (var a in _index.Held)
         {
             if (AllocationLifecycle.HoldsAdmittedQuota(a.Status))
             {
@@ -87,6 +111,6 @@ public sealed class TenantGrain : Grain, ITenantGrain
             }
         }
 
-        return Task.FromResult(new TenantUsage(admitted, pending, _allocations.Count));
+        return Task.FromResult(new TenantUsage(admitted, pending, _index.Count));
     }
 }

@@ -19,10 +19,26 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
 
     private const string DeleteSql = "DELETE FROM cloudmgmt_ledger_rows WHERE ledger = $1 AND key = ANY($2::text[])";
 
-    public async Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadAsync(string ledger)
+    public Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadAsync(string ledger) =>
+        QueryAsync("SELECT key, payload FROM cloudmgmt_ledger_rows WHERE ledger = $1", ledger);
+
+    /// <remarks>The key column's collation is "C" (migration 8), so this order is ordinal and the primary key's index serves it.</remarks>
+    public Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadPageAsync(string ledger, string? after, int limit) =>
+        QueryAsync("SELECT key, payload FROM cloudmgmt_ledger_rows WHERE ledger = $1 AND key > $2 ORDER BY key LIMIT $3",
+            ledger, new NpgsqlParameter<string> { TypedValue = after ?? "" }, new NpgsqlParameter<int> { TypedValue = limit });
+
+    public async Task<byte[]?> ReadRowAsync(string ledger, string key)
     {
-        await using var command = dataSource.CreateCommand("SELECT key, payload FROM cloudmgmt_ledger_rows WHERE ledger = $1");
+        var rows = await QueryAsync("SELECT key, payload FROM cloudmgmt_ledger_rows WHERE ledger = $1 AND key = $2",
+            ledger, new NpgsqlParameter<string> { TypedValue = key });
+        return rows.Count == 0 ? null : rows[0].Value;
+    }
+
+    private async Task<IReadOnlyList<KeyValuePair<string, byte[]>>> QueryAsync(string sql, string ledger, params NpgsqlParameter[] rest)
+    {
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ledger });
+        command.Parameters.AddRange(rest);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<KeyValuePair<string, byte[]>>();
         while (await reader.ReadAsync())

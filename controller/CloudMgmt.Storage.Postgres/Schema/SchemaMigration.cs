@@ -18,6 +18,7 @@ public sealed record SchemaMigration(int Version, string Name)
         new(5, "cloudmgmt-ledger"),
         new(6, "cloudmgmt-audit"),
         new(7, "cloudmgmt-usage"),
+        new(8, "cloudmgmt-ledger-key-order"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -52,6 +52,30 @@ public sealed class PostgresLedgerStoreTests(MigratedDatabase db) : IClassFixtur
     }
 
     [Fact]
+    public async Task ReadPage_KeysWithCaseAndPunctuation_OrdinalOrderFromAfter()
+    {
+        await _store.WriteAsync(_prefix + "tenant/a", [Set("ab", "1"), Set("a_", "2"), Set("B", "3"), Set("a-b", "4"), Set("a0", "5")]);
+
+        var first = await _store.ReadPageAsync(_prefix + "tenant/a", null, 2);
+        var rest = await _store.ReadPageAsync(_prefix + "tenant/a", "a-b", 10);
+
+        // Ordinal (byte) order, as the API pages: not the database's language collation.
+        Assert.Equal(["B", "a-b"], first.Select(r => r.Key));
+        Assert.Equal(["a0", "a_", "ab"], rest.Select(r => r.Key));
+        Assert.Equal("5", Encoding.UTF8.GetString(rest[0].Value));
+    }
+
+    [Fact]
+    public async Task ReadRow_OneKey_ItsPayloadOrNull()
+    {
+        await _store.WriteAsync(_prefix + "tenant/a", [Set("x", "1"), Set("y", "2")]);
+
+        Assert.Equal("2", Encoding.UTF8.GetString((await _store.ReadRowAsync(_prefix + "tenant/a", "y"))!));
+        Assert.Null(await _store.ReadRowAsync(_prefix + "tenant/a", "z"));
+        Assert.Null(await _store.ReadRowAsync(_prefix + "tenant/b", "x"));
+    }
+
+    [Fact]
     public async Task Write_EmptyChangeSet_ChangesNothing()
     {
         await _store.WriteAsync(_prefix + "pool/a", [Set("k", "1")]);

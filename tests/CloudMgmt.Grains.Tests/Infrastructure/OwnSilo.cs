@@ -58,14 +58,33 @@ public sealed class OwnSilo : IAsyncDisposable
     }
 }
 
-/// <summary>The product's ledger store, with every write's rows recorded by ledger.</summary>
+/// <summary>The product's ledger store, with every write's rows and every read recorded by ledger.</summary>
 public sealed class CountingLedgerStore : ILedgerStore
 {
     public ILedgerStore Inner { get; set; } = null!;
 
     public ConcurrentQueue<(string Ledger, string[] Keys)> Writes { get; } = new();
 
-    public Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadAsync(string ledger) => Inner.ReadAsync(ledger);
+    /// <summary>Every read: the ledger, and how many rows a page asked for (-1: the whole ledger, 1: one row).</summary>
+    public ConcurrentQueue<(string Ledger, int Limit)> Reads { get; } = new();
+
+    public Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadAsync(string ledger)
+    {
+        Reads.Enqueue((ledger, -1));
+        return Inner.ReadAsync(ledger);
+    }
+
+    public Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadPageAsync(string ledger, string? after, int limit)
+    {
+        Reads.Enqueue((ledger, limit));
+        return Inner.ReadPageAsync(ledger, after, limit);
+    }
+
+    public Task<byte[]?> ReadRowAsync(string ledger, string key)
+    {
+        Reads.Enqueue((ledger, 1));
+        return Inner.ReadRowAsync(ledger, key);
+    }
 
     public Task WriteAsync(string ledger, IReadOnlyCollection<KeyValuePair<string, byte[]?>> changes)
     {
