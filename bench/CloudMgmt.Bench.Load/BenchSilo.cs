@@ -11,19 +11,22 @@ namespace CloudMgmt.Bench.Load;
 internal sealed class BenchSilo : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly DirectoryInfo _folder;
 
     private BenchSilo(IHost host, DirectoryInfo folder)
     {
         _host = host;
-        _folder = folder;
+        Folder = folder;
     }
+
+    /// <summary>The data folder (state.db and its log).</summary>
+    public DirectoryInfo Folder { get; }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync()
+    /// <summary>Starts on <paramref name="folder"/> (a restart) or on a new temporary folder.</summary>
+    public static async Task<BenchSilo> StartAsync(DirectoryInfo? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("cloudmgmt-bench");
+        folder ??= Directory.CreateTempSubdirectory("cloudmgmt-bench");
         var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .UseOrleans(silo =>
@@ -46,10 +49,16 @@ internal sealed class BenchSilo : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the silo and keeps its data folder.</summary>
+    public async Task StopAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
-        _folder.Delete(recursive: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Folder.Delete(recursive: true);
     }
 }
