@@ -15,7 +15,7 @@ public static class MeteringSetup
     public static IServiceCollection AddMetering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MeteringOptions>().BindConfiguration("Metering").ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(ServiceCatalogueSource.FromFileOrDefault(configuration["Metering:CatalogueFile"]));
+        services.AddSingleton(ServiceCatalogueSource.FromFileOrDefault(Schedule(configuration).CatalogueFile));
         services.AddSingleton<UsageReports>();
         services.AddSingleton<StatementService>();
         services.AddSingleton<PoolBudgets>();
@@ -28,5 +28,9 @@ public static class MeteringSetup
     /// <summary>Deletes what is past retention every Metering:RetentionInterval (default 6 hours), once for the whole cluster.</summary>
     public static void ScheduleMetering(this IQuartzBuilder quartz, IServiceCollection services, IConfiguration configuration) =>
         quartz.ScheduleEvery<RetentionJob>(services, RetentionJob.Key, new("metering-retention-trigger", "metering"),
-            configuration.GetValue("Metering:RetentionInterval", TimeSpan.FromHours(6)));
+            Schedule(configuration).RetentionInterval);
+
+    /// <summary>The Metering section's jobs and catalogue, needed while the host is built (the host has checked it before).</summary>
+    private static MeteringScheduleOptions Schedule(IConfiguration configuration) =>
+        configuration.GetSection("Metering").Get<MeteringScheduleOptions>() ?? new();
 }

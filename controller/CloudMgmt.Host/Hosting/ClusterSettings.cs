@@ -25,42 +25,41 @@ internal sealed record ClusterSettings(
     TimeSpan DrainDelay,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>Reads the Cluster section through <see cref="Settings.ClusterOptions"/> (whose ranges the settings check has applied) and checks what spans settings.</summary>
     public static ClusterSettings From(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var modeText = configuration["Cluster:Mode"] ?? "embedded";
-        var mode = modeText.ToLowerInvariant() switch
+        var options = Settings.SettingsCatalog.Read<Settings.ClusterOptions>(configuration);
+        var mode = options.Mode.ToLowerInvariant() switch
         {
             "embedded" => ClusterMode.Embedded,
             "postgres" => ClusterMode.Postgres,
-            _ => Invalid(errors, $"Cluster:Mode must be 'embedded' or 'postgres', not '{modeText}'"),
+            _ => Invalid(errors, $"Cluster:Mode must be 'embedded' or 'postgres', not '{options.Mode}'"),
         };
-        var connection = configuration["Cluster:ConnectionString"] ?? configuration.GetConnectionString("cloudmgmt");
+        var connection = options.ConnectionString ?? configuration.GetConnectionString("cloudmgmt");
         if (mode == ClusterMode.Postgres && string.IsNullOrWhiteSpace(connection))
         {
             errors.Add("Cluster:ConnectionString (or ConnectionStrings:cloudmgmt) is required when Cluster:Mode is 'postgres'");
         }
 
         IPAddress? advertised = null;
-        if (configuration["Cluster:AdvertisedIP"] is { Length: > 0 } ipText && !IPAddress.TryParse(ipText, out advertised))
+        if (options.AdvertisedIP is { Length: > 0 } ipText && !IPAddress.TryParse(ipText, out advertised))
         {
             errors.Add($"Cluster:AdvertisedIP must be an IP address, not '{ipText}'");
         }
 
-        var shutdown = configuration.GetValue("Cluster:ShutdownTimeout", TimeSpan.FromSeconds(25));
+        var (shutdown, drain) = (options.ShutdownTimeout, options.DrainDelay);
         if (shutdown <= TimeSpan.Zero)
         {
             errors.Add("Cluster:ShutdownTimeout must be positive");
         }
 
-        var drain = configuration.GetValue("Cluster:DrainDelay", TimeSpan.Zero);
         if (drain < TimeSpan.Zero || (mode == ClusterMode.Postgres && drain >= shutdown))
         {
             errors.Add($"Cluster:DrainDelay must be at least zero and, in clustered mode, less than Cluster:ShutdownTimeout ({shutdown}), which it counts against");
         }
 
-        return new ClusterSettings(mode, connection, configuration["Cluster:ClusterId"] ?? "cloudmgmt", configuration["Cluster:ServiceId"] ?? "cloudmgmt",
-            advertised, configuration.GetValue("Cluster:MigrateOnStart", true), shutdown, drain, errors);
+        return new ClusterSettings(mode, connection, options.ClusterId, options.ServiceId, advertised, options.MigrateOnStart, shutdown, drain, errors);
     }
 
     /// <summary>

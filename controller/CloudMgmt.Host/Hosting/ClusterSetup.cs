@@ -24,7 +24,7 @@ internal static class ClusterSetup
 
         // On Kubernetes (the Helm chart sets it): silo endpoint and ids from the pod (POD_IP,
         // ORLEANS_CLUSTER_ID/SERVICE_ID from its labels), and the pods of silos declared dead are deleted.
-        if (configuration.GetValue("Cluster:KubernetesHosting", false))
+        if (Settings.SettingsCatalog.Read<Settings.ClusterOptions>(configuration).KubernetesHosting)
         {
             silo.UseKubernetesHosting();
         }

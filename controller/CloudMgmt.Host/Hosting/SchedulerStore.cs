@@ -14,6 +14,7 @@ internal static class SchedulerStore
     public static void UseCloudMgmtJobStore(this IQuartzBuilder quartz, IConfiguration configuration)
     {
         var cluster = ClusterSettings.From(configuration);
+        var timing = Settings.SettingsCatalog.Read<Settings.ClusterQuartzOptions>(configuration); // checked before the host is built
         if (cluster.Mode != ClusterMode.Postgres || string.IsNullOrWhiteSpace(cluster.ConnectionString))
         {
             return;
@@ -25,12 +26,12 @@ internal static class SchedulerStore
             store.UseSystemTextJsonSerializer();
             store.UseClustering(c =>
             {
-                c.CheckinInterval = configuration.GetValue("Cluster:Quartz:CheckinInterval", TimeSpan.FromSeconds(7.5));
-                c.CheckinMisfireThreshold = configuration.GetValue("Cluster:Quartz:CheckinMisfireThreshold", TimeSpan.FromSeconds(15));
+                c.CheckinInterval = timing.CheckinInterval;
+                c.CheckinMisfireThreshold = timing.CheckinMisfireThreshold;
             });
             // A trigger later than this is a misfire and moves on to its next interval, rather than
             // firing back to back to catch up (after a slow start, or when every node was down).
-            store.ConfigureStore(o => o.MisfireThreshold = configuration.GetValue("Cluster:Quartz:MisfireThreshold", TimeSpan.FromSeconds(5)));
+            store.ConfigureStore(o => o.MisfireThreshold = timing.MisfireThreshold);
             store.UseExecutionHistory();
             store.ProvisionSchema(); // creates only what is missing; safe when several nodes start at once
         });

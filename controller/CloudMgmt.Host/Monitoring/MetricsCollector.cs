@@ -3,6 +3,7 @@ using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Reconciliation.Clouds;
 using CloudMgmt.Reconciliation.Monitoring;
+using Microsoft.Extensions.Options;
 
 namespace CloudMgmt.Host.Monitoring;
 
@@ -12,11 +13,11 @@ namespace CloudMgmt.Host.Monitoring;
 /// the cluster's truth, so every silo exports the same figures; the breaker state is each silo's own.
 /// Cost per refresh: one call per cloud (two with tenants) and one per pool, made in parallel.
 /// </summary>
-internal sealed partial class MetricsCollector(IGrainFactory grains, CloudResilience resilience, IConfiguration configuration, TimeProvider time,
+internal sealed partial class MetricsCollector(IGrainFactory grains, CloudResilience resilience, IOptions<Hosting.Settings.MetricsRefreshOptions> options, TimeProvider time,
     ILogger<MetricsCollector> logger)
 {
     private const int CallsAtOnce = 16;
-    private readonly TimeSpan _refreshEvery = configuration.GetValue("Metrics:RefreshEvery", TimeSpan.FromSeconds(5));
+    private readonly TimeSpan _refreshEvery = options.Value.RefreshEvery;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly GaugeSet _capacity = new(ControllerMetrics.CloudCapacity), _granted = new(ControllerMetrics.CloudGranted),
         _used = new(ControllerMetrics.CloudUsed), _healthy = new(ControllerMetrics.CloudHealthy), _breaker = new(ControllerMetrics.BreakerState),

@@ -15,7 +15,7 @@ namespace CloudMgmt.Metering.Budgets;
 /// daily figures. Every silo computes the same figures from the shared store.
 /// </summary>
 internal sealed partial class BudgetGauges(
-    PoolBudgets budgets, StatementService statements, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<BudgetGauges> logger)
+    PoolBudgets budgets, StatementService statements, Microsoft.Extensions.Options.IOptions<MeteringScheduleOptions> schedule, IHostApplicationLifetime lifetime, ILogger<BudgetGauges> logger)
     : BackgroundService
 {
     public static readonly Gauge Spend = Metrics.CreateGauge(
@@ -56,7 +56,7 @@ internal sealed partial class BudgetGauges(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = configuration.GetValue("Metering:BudgetRefresh", TimeSpan.FromMinutes(5));
+        var every = schedule.Value.BudgetRefresh;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {

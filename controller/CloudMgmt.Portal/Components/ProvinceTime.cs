@@ -1,16 +1,16 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using CloudMgmt.Grains.Usage;
+using Microsoft.Extensions.Options;
 
 namespace CloudMgmt.Portal.Components;
 
 /// <summary>
 /// The province's civil time, in which the console shows every time: the offset metering counts days
-/// and months in (<c>Metering:UtcOffset</c>, validated by metering at start; China Standard Time by default).
+/// and months in (<c>Metering:UtcOffset</c>, MeteringOptions; China Standard Time by default).
 /// </summary>
-public sealed class ProvinceTime(IConfiguration configuration, TimeProvider time)
+public sealed class ProvinceTime(IOptions<MeteringOptions> metering, TimeProvider time)
 {
-    public TimeSpan Offset { get; } =
-        TimeSpan.TryParse(configuration["Metering:UtcOffset"], CultureInfo.InvariantCulture, out var offset) ? offset : TimeSpan.FromHours(8);
+    public TimeSpan Offset { get; } = metering.Value.UtcOffset;
 
     public DateTimeOffset Now => time.GetUtcNow().ToOffset(Offset);
 

@@ -5,6 +5,7 @@ using CloudMgmt.Grains.Clouds;
 using CloudMgmt.Grains.Faults;
 using CloudMgmt.Grains.Usage;
 using CloudMgmt.Reconciliation.Elastic;
+using Microsoft.Extensions.Options;
 
 namespace CloudMgmt.Reconciliation.Clouds;
 
@@ -15,7 +16,7 @@ namespace CloudMgmt.Reconciliation.Clouds;
 /// but belong to no allocation (leaks), removing them when Reconcile:RemoveLeaks is set.
 /// </summary>
 internal sealed partial class GrantReconciler(
-    IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IConfiguration configuration, ILogger<GrantReconciler> logger,
+    IGrainFactory grains, AdapterRegistry adapters, CloudResilience resilience, IOptions<ReconcileScheduleOptions> options, ILogger<GrantReconciler> logger,
     ICrashPoints crashPoints, StuckGrants stuck, TimeProvider? time = null, Audit.SystemAudit? audit = null)
 {
     private const int GrantsAtOnce = 8;
@@ -136,7 +137,7 @@ internal sealed partial class GrantReconciler(
         string cloudId, ICloudAdapter adapter, IReadOnlyList<DesiredGrant> desired, IReadOnlyList<GrantObservation> observed, CancellationToken ct)
     {
         var wanted = desired.Select(d => d.AllocationId).ToHashSet(StringComparer.Ordinal);
-        var remove = configuration.GetValue("Reconcile:RemoveLeaks", false);
+        var remove = options.Value.RemoveLeaks;
         var leaks = observed.Where(o => !wanted.Contains(o.AllocationId)).ToList();
         Monitoring.ControllerMetrics.LeakedGrants.WithLabels(cloudId).Set(leaks.Count);
         foreach (var leak in leaks)

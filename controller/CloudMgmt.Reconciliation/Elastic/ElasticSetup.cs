@@ -10,7 +10,7 @@ internal static class ElasticSetup
 {
     public static IServiceCollection AddElastic(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(ElasticPolicySource.FromFileOrDefault(configuration["Elastic:PolicyFile"]));
+        services.AddSingleton(ElasticPolicySource.FromFileOrDefault(Schedule(configuration).PolicyFile));
         services.Configure<UsageHistoryOptions>(configuration.GetSection("Usage"));
         services.AddSingleton<ElasticPass>();
         services.AddSingleton<Audit.SystemAudit>();
@@ -20,9 +20,14 @@ internal static class ElasticSetup
     /// <summary>Runs the elastic pass every Elastic:Interval (default 1 minute); Elastic:Enabled=false turns it off.</summary>
     public static void ScheduleElastic(this IQuartzBuilder quartz, IServiceCollection services, IConfiguration configuration)
     {
-        TimeSpan? interval = configuration.GetValue("Elastic:Enabled", true) ? configuration.GetValue("Elastic:Interval", TimeSpan.FromMinutes(1)) : null;
+        var schedule = Schedule(configuration);
+        TimeSpan? interval = schedule.Enabled ? schedule.Interval : null;
         quartz.ScheduleEvery<ElasticJob>(services, ElasticJob.Key, new("elastic-trigger", "elastic"), interval);
     }
+
+    /// <summary>The Elastic section, needed while the host is built (the host has checked it before; ElasticScheduleOptions).</summary>
+    private static ElasticScheduleOptions Schedule(IConfiguration configuration) =>
+        configuration.GetSection("Elastic").Get<ElasticScheduleOptions>() ?? new();
 }
 
 /// <summary>The scheduled elastic pass; never two at once.</summary>

@@ -133,6 +133,23 @@ public sealed class ReconcileApiTests : IDisposable
         Assert.Equal(1, Sandbox("province-x86").ObjectsFor(a.Str("id")));
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task Reconcile_GrantWithOurMarksAndNoAllocation_IsRemovedOnlyWhenRemoveLeaksIsSet(bool removeLeaks, int left)
+    {
+        _factory.Settings["Reconcile:RemoveLeaks"] = removeLeaks ? "true" : "false";
+        await StartAsync();
+        // A grant the controller made for an allocation it no longer knows (a restored backup, another controller's).
+        var leak = new GrantRef("alloc-leaked", new TenantRef("health", "dept"));
+        await new SandboxAdapter(Sandbox("province-x86"), TimeProvider.System)
+            .ApplyGrantAsync(new GrantSpec(leak, ResourceVector.Of(2, 8), null, new Dictionary<string, string>()), default);
+
+        await ReconcileAsync("province-x86");
+
+        Assert.Equal(left, Sandbox("province-x86").ObjectsFor("alloc-leaked"));
+    }
+
     [Fact]
     public async Task Reconcile_RoomHeldForAnAllocationThatNeverRecordedIt_IsGivenBack()
     {

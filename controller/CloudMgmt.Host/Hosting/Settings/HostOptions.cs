@@ -2,33 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CloudMgmt.Host.Hosting.Settings;
 
-/// <summary>The schedules of the reconciler (section <c>Reconcile</c>; <c>StuckAfter</c> is in StuckWorkOptions).</summary>
-public sealed class ReconcileScheduleOptions
-{
-    /// <summary>How often every cloud's inventory is refreshed.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
-    public TimeSpan InventoryInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often every cloud's grants are reconciled.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
-    public TimeSpan GrantInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Remove grants that carry our marks and have no allocation (false: report them only).</summary>
-    public bool RemoveLeaks { get; set; }
-}
-
-/// <summary>The elastic pass (section <c>Elastic</c>).</summary>
-public sealed class ElasticScheduleOptions
-{
-    public bool Enabled { get; set; } = true;
-
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Elastic policy YAML; the shipped policies/elastic/default.yaml when unset.</summary>
-    public string? PolicyFile { get; set; }
-}
-
 /// <summary>Placement (section <c>Placement</c>).</summary>
 public sealed class PlacementOptions
 {
@@ -51,21 +24,6 @@ public sealed class OrleansPortOptions
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
-}
-
-/// <summary>Metering's jobs and catalogue (section <c>Metering</c>, beside MeteringOptions).</summary>
-public sealed class MeteringScheduleOptions
-{
-    /// <summary>How often what is past retention is deleted.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(6);
-
-    /// <summary>How often the budget gauges are recomputed.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
-    public TimeSpan BudgetRefresh { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Priced service catalogue YAML; the shipped default when unset.</summary>
-    public string? CatalogueFile { get; set; }
 }
 
 /// <summary>How often /metrics' figures are read from the grains (section <c>Metrics</c>).</summary>

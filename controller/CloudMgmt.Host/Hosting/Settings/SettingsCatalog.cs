@@ -6,8 +6,10 @@ using CloudMgmt.Grains.Pools;
 using CloudMgmt.Grains.Usage;
 using CloudMgmt.Host.Api.Limits;
 using CloudMgmt.Host.Auth.Oidc;
+using CloudMgmt.Metering;
 using CloudMgmt.Portal.Session;
 using CloudMgmt.Reconciliation.Clouds;
+using CloudMgmt.Reconciliation.Elastic;
 
 namespace CloudMgmt.Host.Hosting.Settings;
 

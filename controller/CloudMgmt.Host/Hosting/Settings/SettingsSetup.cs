@@ -1,5 +1,8 @@
 using CloudMgmt.Grains.Pools;
 using CloudMgmt.Grains.Usage;
+using CloudMgmt.Metering;
+using CloudMgmt.Reconciliation.Clouds;
+using CloudMgmt.Reconciliation.Elastic;
 
 namespace CloudMgmt.Host.Hosting.Settings;
 
