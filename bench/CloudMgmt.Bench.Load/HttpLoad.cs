@@ -49,12 +49,13 @@ internal static class HttpLoad
             using var keyless = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = client.BaseAddress };
             await WaitReadyAsync(client);
             var leaves = await SeedAsync(client, options.Guaranteed);
+            var cpu = new ProcessCpu(controller.Id);
             if (options.Generator == "wrk")
             {
-                return await WrkRounds.RunAsync(options, client.BaseAddress, Token, leaves);
+                return await WrkRounds.RunAsync(options, client.BaseAddress, Token, leaves, cpu);
             }
 
-            return await Report.WarmUpThenMeasureAsync(options.Rounds, async _ => (await Report.DriveAsync(options.Requests, options.Concurrency, async i =>
+            return await Report.WarmUpThenMeasureAsync(options.Rounds, _ => cpu.MeasureAsync(() => Report.DriveAsync(options.Requests, options.Concurrency, async i =>
             {
                 var leaf = leaves[i % leaves.Count];
                 using var response = options.Target switch
@@ -65,7 +66,7 @@ internal static class HttpLoad
                         new { tenant = BenchTree.TenantOf(leaf), resources = new { vcpu = 1, memoryGiB = 2 } }),
                 };
                 return response.StatusCode == (options.Target == HttpTarget.Allocations ? HttpStatusCode.Created : HttpStatusCode.OK);
-            }), null));
+            })));
         }
         finally
         {

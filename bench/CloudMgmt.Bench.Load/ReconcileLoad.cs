@@ -25,7 +25,7 @@ internal static class ReconcileLoad
         var resilience = new CloudResilience(new CloudResilienceOptions(), TimeProvider.System);
         var registry = new AdapterRegistry([factory], resilience, TimeProvider.System, NullLogger<AdapterRegistry>.Instance);
         var refresher = new CloudRefresher(grains, registry, resilience, TimeProvider.System, NullLogger<CloudRefresher>.Instance);
-        var reconciler = new GrantReconciler(grains, registry, resilience, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+        var reconciler = new GrantReconciler(grains, registry, resilience, Microsoft.Extensions.Options.Options.Create(new ReconcileScheduleOptions()),
             NullLogger<GrantReconciler>.Instance, CloudMgmt.Grains.Faults.NoCrashPoints.Instance,
             new StuckGrants(grains, Microsoft.Extensions.Options.Options.Create(new StuckWorkOptions()), TimeProvider.System, NullLogger<StuckGrants>.Instance));
         var pass = new ReconcilePass(grains, refresher, reconciler, registry, TimeProvider.System, NullLogger<ReconcilePass>.Instance);

@@ -3,6 +3,9 @@ namespace CloudMgmt.Bench.Load;
 /// <summary>One measured round: how many admissions, how long, and the latency percentiles (ms).</summary>
 internal sealed record Round(int Requests, int Failed, TimeSpan Elapsed, double P50, double P90, double P99)
 {
+    /// <summary>The controller process' CPU time per request in this round (http mode), or null.</summary>
+    public double? ControllerCpuMicros { get; init; }
+
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 
     public static Round FromLatencies(int requests, int failed, TimeSpan elapsed, double[] latenciesMs)
@@ -29,7 +32,8 @@ internal static class Report
         var what = options.Mode == "http" && options.Target != HttpTarget.Allocations ? $"GET {options.Target.ToString().ToLowerInvariant()} requests" : "admissions";
         Console.WriteLine($"MEDIAN {options.Mode} ({(options.Guaranteed ? "guaranteed" : "lendable")}, concurrency {options.Concurrency}{generator}): " +
             $"{median.PerSecond:F0} {what}/s; p50 {Med(r => r.P50):F2} ms, p90 {Med(r => r.P90):F2} ms, " +
-            $"p99 {Med(r => r.P99):F2} ms");
+            $"p99 {Med(r => r.P99):F2} ms" +
+            (rounds.All(r => r.ControllerCpuMicros is not null) ? $"; controller CPU {Med(r => r.ControllerCpuMicros!.Value):F0} µs per request" : ""));
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ internal static class ScrapeLoad
         await SeedAsync(grains);
         Console.WriteLine($"seeded {Clouds} clouds, {Clouds * TenantsPerCloud:N0} tenants in {setup.Elapsed.TotalSeconds:F1} s");
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:RefreshEvery"] = "00:00:00" }).Build();
-        var collector = new MetricsCollector(grains, new CloudResilience(new CloudResilienceOptions(), TimeProvider.System), configuration,
+        var everyScrape = Microsoft.Extensions.Options.Options.Create(new CloudMgmt.Host.Hosting.Settings.MetricsRefreshOptions { RefreshEvery = TimeSpan.Zero });
+        var collector = new MetricsCollector(grains, new CloudResilience(new CloudResilienceOptions(), TimeProvider.System), everyScrape,
             TimeProvider.System, NullLogger<MetricsCollector>.Instance);
         var registry = Prometheus.Metrics.DefaultRegistry;
         registry.AddBeforeCollectCallback(collector.CollectAsync);

@@ -13,13 +13,13 @@ namespace CloudMgmt.Bench.Load;
 /// </summary>
 internal static class WrkRounds
 {
-    public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options, Uri server, string token, IReadOnlyList<string> leaves)
+    public static async Task<IReadOnlyList<Round>> RunAsync(LoadOptions options, Uri server, string token, IReadOnlyList<string> leaves, ProcessCpu controller)
     {
         var script = Path.Combine(Path.GetTempPath(), $"cloudmgmt-wrk-{Environment.ProcessId}.lua");
         await File.WriteAllTextAsync(script, Script(token, leaves, options.Target));
         try
         {
-            return await Report.WarmUpThenMeasureAsync(options.Rounds, async _ => (await OneAsync(options, server, script), null));
+            return await Report.WarmUpThenMeasureAsync(options.Rounds, _ => controller.MeasureAsync(() => OneAsync(options, server, script)));
         }
         finally
         {
