@@ -1,5 +1,8 @@
 using System.Net;
 using CloudMgmt.Api.Tests.Infrastructure;
+using CloudMgmt.Client;
+using CloudMgmt.Client.Models;
+using CloudMgmt.Client.Problems;
 
 namespace CloudMgmt.Api.Tests.Allocations;
 
@@ -35,17 +38,15 @@ public sealed class AllocationApiTests : IDisposable
     {
         var op = _factory.Operator();
         await ApiCalls.SeedAsync(op, vcpu: 10);
+        using var cm = Client(op); // the typed client: the 409 arrives as an exception carrying its shortfalls
 
-        var problem = await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 12 } })
-            .ExpectProblem(HttpStatusCode.Conflict);
+        var refused = await Assert.ThrowsAsync<QuotaExceededException>(() =>
+            cm.Allocations.RequestAsync(new NewAllocation { Tenant = "health", Resources = new Dictionary<string, long> { ["vcpu"] = 12 } }));
 
-        var shortfall = problem["shortfalls"]!.AsArray().Single()!;
-        Assert.Equal("dept", shortfall.Str("pool"));
-        Assert.Equal("vcpu", shortfall.Str("resource"));
-        Assert.Equal(2, shortfall.Long("short"));
-        var list = await op.GetAsync("/api/v1/allocations").Expect(HttpStatusCode.OK);
-        Assert.Empty(list["items"]!.AsArray());
-        Assert.Equal(0, (await op.GetAsync("/api/v1/pools/province").Expect(HttpStatusCode.OK)).Long("reserved.vcpu"));
+        Assert.Equal(409, refused.Status);
+        Assert.Equal(("dept", "vcpu", 2L), refused.Shortfalls.Select(s => (s.Pool, s.Resource, s.Short)).Single());
+        Assert.Empty(await cm.Allocations.ListAsync().ToListAsync());
+        Assert.Equal(0, (await cm.Pools.GetAsync("province")).Reserved.GetValueOrDefault("vcpu"));
     }
 
     [Fact]
@@ -147,19 +148,21 @@ public sealed class AllocationApiTests : IDisposable
     {
         var op = _factory.Operator();
         await ApiCalls.SeedAsync(op);
+        using var cm = Client(op);
         for (var i = 0; i < 5; i++)
         {
-            await op.Post("/api/v1/allocations", new { tenant = "health", resources = new { vcpu = 1 } }).Expect(HttpStatusCode.Created);
+            await cm.Allocations.RequestAsync(new NewAllocation { Tenant = "health", Resources = new Dictionary<string, long> { ["vcpu"] = 1 } });
         }
 
-        var first = await op.GetAsync("/api/v1/allocations?limit=3").Expect(HttpStatusCode.OK);
-        var second = await op.GetAsync($"/api/v1/allocations?limit=3&after={first.Str("next")}").Expect(HttpStatusCode.OK);
-        var released = await op.GetAsync("/api/v1/allocations?status=Released").Expect(HttpStatusCode.OK);
+        var first = await cm.Allocations.ListPageAsync(new AllocationFilter { PageSize = 3 });
+        var second = await cm.Allocations.ListPageAsync(new AllocationFilter { PageSize = 3 }, first.Next);
 
-        Assert.Equal(3, first["items"]!.AsArray().Count);
-        Assert.Equal(2, second["items"]!.AsArray().Count);
-        Assert.Null(second["next"]);
-        Assert.Empty(first["items"]!.AsArray().Select(x => x!.Str("id")).Intersect(second["items"]!.AsArray().Select(x => x!.Str("id"))));
-        Assert.Empty(released["items"]!.AsArray());
+        Assert.Equal(3, first.Items.Count);
+        Assert.Equal(2, second.Items.Count);
+        Assert.Null(second.Next);
+        Assert.Empty(first.Items.Select(a => a.Id).Intersect(second.Items.Select(a => a.Id)));
+        Assert.Empty(await cm.Allocations.ListAsync(new AllocationFilter { Status = "Released" }).ToListAsync());
     }
+
+    private static CloudMgmtClient Client(HttpClient authenticated) => new(authenticated, new CloudMgmtClientOptions());
 }
